@@ -1,0 +1,90 @@
+/**
+ * The one error type of the mock and its catalogue. Core and HTTP code throw `ApiError`s made by
+ * the functions below; one place in the HTTP layer turns them into bodies:
+ * `{exceptionType, errorMessage}` for the API's own errors, and RFC 6749/6750 bodies
+ * (`{error, error_description}` plus `WWW-Authenticate` where RFC 6750 asks for it) for OAuth.
+ * Code tells errors apart by `status` and `code`, never by message text.
+ */
+export type ErrorFormat = 'api' | 'oauth';
+
+export type OAuthErrorCode =
+  | 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client'
+  | 'unsupported_grant_type' | 'invalid_scope' | 'invalid_token' | 'insufficient_scope'
+  | 'access_denied' | 'unsupported_response_type' | 'server_error' | 'temporarily_unavailable';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** `exceptionType` for an API error, the RFC 6749 `error` code for an OAuth error. */
+    readonly code: string,
+    message: string,
+    readonly format: ErrorFormat = 'api',
+    /** Extra response headers, e.g. `Retry-After` or `WWW-Authenticate`. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  body(): { exceptionType: string; errorMessage: string } | { error: string; error_description: string } {
+    return this.format === 'oauth'
+      ? { error: this.code, error_description: this.message }
+      : { exceptionType: this.code, errorMessage: this.message };
+  }
+}
+
+const api = (status: number, exceptionType: string, message: string, headers?: Record<string, string>) =>
+  new ApiError(status, exceptionType, message, 'api', headers);
+
+/** RFC 6750 §3: a bearer challenge that repeats the error code. */
+function bearerChallenge(code: OAuthErrorCode, description: string): Record<string, string> {
+  const quoted = description.replace(/["\\]/g, "'");
+  return { 'WWW-Authenticate': `Bearer realm="connect", error="${code}", error_description="${quoted}"` };
+}
+
+export const errors = {
+  /** A request that breaks the spec: `detail` names the field and the rule. */
+  validation: (detail: string) => api(400, 'ValidationException', detail),
+  malformedJson: (detail: string) => api(400, 'MalformedJsonException', `The request body is not valid JSON: ${detail}`),
+  searchRule: () =>
+    api(
+      400,
+      'SearchCriteriaException',
+      'A search needs companyName or lastName, and streetAddress, and postalCode or postalPlace; ' +
+        'or phoneNumber; or email.',
+    ),
+  nameRule: () =>
+    api(400, 'ValidationException', 'name: a name with content needs lastName or companyName.'),
+  tooManyResults: (limit: number) =>
+    api(
+      403,
+      'TooManyResultsException',
+      `The search matched more than ${limit} customers; add fields to narrow it.`,
+    ),
+  customerNotFound: (customerNumber: number | string) =>
+    api(404, 'CustomerNotFoundException', `No customer has customer number ${customerNumber}.`),
+  userHasNoCustomer: (uniqueId: string) =>
+    api(404, 'CustomerNotFoundException', `No customer has the user ${uniqueId} attached.`),
+  routeNotFound: (method: string, path: string) =>
+    api(404, 'NotFoundException', `There is no endpoint ${method} ${path}.`),
+  payloadTooLarge: (limit: string) =>
+    api(413, 'PayloadTooLargeException', `The request body is larger than ${limit}.`),
+  unsupportedMediaType: (got: string) =>
+    api(415, 'UnsupportedMediaTypeException', `The request body must be application/json, not ${got || 'absent'}.`),
+  rateLimited: (limit: string, retryAfterSeconds: number) =>
+    api(
+      429,
+      'TooManyRequestsException',
+      `Rate limit of ${limit} exceeded; retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  injectedFault: (status: number) =>
+    api(status, 'InternalServerErrorException', 'The server failed to handle the request; try again later.'),
+  internal: () => api(500, 'InternalServerErrorException', 'The server failed to handle the request; try again later.'),
+  /** An OAuth error at the token or authorize endpoint (RFC 6749 §5.2). */
+  oauth: (status: number, code: OAuthErrorCode, description: string) =>
+    new ApiError(status, code, description, 'oauth', status === 401 ? { 'WWW-Authenticate': 'Basic realm="connect"' } : {}),
+  /** A refused bearer on an API endpoint (RFC 6750 §3.1): 401 invalid_token, 403 insufficient_scope. */
+  bearer: (status: 401 | 403, code: OAuthErrorCode, description: string) =>
+    new ApiError(status, code, description, 'oauth', bearerChallenge(code, description)),
+} as const;
