@@ -1,9 +1,9 @@
 import { Ajv, type Options } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import * as ajvFormats from 'ajv-formats';
 import type { OpenApiDocument } from './load-spec.ts';
 
-// ajv-formats ships CommonJS with `exports.default`; under NodeNext ESM the default import is the module.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats ships CommonJS with `exports.default`; under NodeNext ESM that sits one level down.
+const addFormats = ajvFormats.default.default;
 
 /** The `$id` under which the whole OpenAPI document is registered with ajv. */
 export const SPEC_SCHEMA_ID = 'customer-api';
