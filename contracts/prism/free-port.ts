@@ -1,0 +1,18 @@
+import { createServer } from 'node:net';
+
+/**
+ * A port that was free a moment ago: bind port 0 on 127.0.0.1, read what the OS chose, release it.
+ * For child processes (Prism, Dredd targets) that need a port on their command line.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
