@@ -27,7 +27,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const records = withProgress(generateCustomers(options), options.count);
-  if (options.out === '-') await writeFixtures(records, process.stdout);
+  if (options.out === '-') {
+    // A reader that stops early (`| head`) is not an error, as for any Unix filter.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+    await writeFixtures(records, process.stdout);
+  }
   else await writeFile(records, options.out);
   return 0;
 }
