@@ -61,10 +61,19 @@ export const errors = {
       'TooManyResultsException',
       `The search matched more than ${limit} customers; add fields to narrow it.`,
     ),
+  /** A record claims a login credential that another customer's user holds (docs/decisions/005). */
+  duplicateCredential: (credential: string, customerNumber: number) =>
+    api(400, 'DuplicateCredentialException', `The credential ${credential} already belongs to a user of customer ${customerNumber}; a credential identifies one user.`),
+  /** A record attaches a user that another customer already has (docs/decisions/005). */
+  duplicateUser: (uniqueId: string, customerNumber: number) =>
+    api(400, 'DuplicateUserException', `The user ${uniqueId} is already attached to customer ${customerNumber}; a user belongs to one customer.`),
   customerNotFound: (customerNumber: number | string) =>
     api(404, 'CustomerNotFoundException', `No customer has customer number ${customerNumber}.`),
   userHasNoCustomer: (uniqueId: string) =>
     api(404, 'CustomerNotFoundException', `No customer has the user ${uniqueId} attached.`),
+  /** No attached user has this credential (the admin API's token minting, DESIGN.md §4). */
+  userNotFound: (credential: string) =>
+    api(404, 'UserNotFoundException', `No attached user logs in with ${credential}; use a credential of a customer's attached user.`),
   routeNotFound: (method: string, path: string) =>
     api(404, 'NotFoundException', `There is no endpoint ${method} ${path}.`),
   payloadTooLarge: (limit: string) =>

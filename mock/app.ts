@@ -1,0 +1,88 @@
+/**
+ * Composition of the mock (STYLE.md lesson 4): config plus components in, a request listener out.
+ * Every component has a default; a test passes its own clock to expire tokens, its own random
+ * source to steer fault injection, its own store to start from known data.
+ *
+ * @example
+ * const app = await createApp({ ...DEFAULT_CONFIG, count: 10 }, { clock: manualClock() });
+ * http.createServer(app.listener).listen(0, '127.0.0.1');
+ */
+import type { RequestListener } from 'node:http';
+import { FixtureError, generateCustomers, readFixtureFile, validateRecord, writeFixtures } from '../fixtures/index.ts';
+import type { MockConfig } from './config.ts';
+import { CustomerStore } from './core/customer-store.ts';
+import { errors } from './core/errors.ts';
+import type { CustomerRecord } from './core/types.ts';
+import type { CustomerSource } from './http/admin/admin-routes.ts';
+import { type Clock, type Logger, type RandomSource, consoleLogger, seededRandom, systemClock } from './http/components.ts';
+import { createHttpApp } from './http/create-http-app.ts';
+import { type Handler, handlers as defaultHandlers } from './http/handlers.ts';
+import { TokenStore } from './http/oauth/token-store.ts';
+import { RateLimiter } from './http/rate-limiter.ts';
+import { loadSpec } from './openapi/load-spec.ts';
+import { listOperations } from './openapi/operations.ts';
+import { specValidators } from './openapi/validators.ts';
+
+export interface AppComponents {
+  store: CustomerStore;
+  clock: Clock;
+  random: RandomSource;
+  logger: Logger;
+  /** The operation handlers by operationId; a test swaps them to check the registry rule. */
+  handlers: Record<string, Handler>;
+}
+
+export interface MockApp {
+  listener: RequestListener;
+  store: CustomerStore;
+  tokens: TokenStore;
+}
+
+export async function createApp(config: MockConfig, components: Partial<AppComponents> = {}): Promise<MockApp> {
+  const clock = components.clock ?? systemClock;
+  const source = customerSource(config);
+  const store = components.store ?? new CustomerStore(await source.defaults());
+  const tokens = new TokenStore(clock, config.tokenTtl);
+  const listener = createHttpApp({
+    config,
+    store,
+    tokens,
+    limiter: config.rateLimit ? new RateLimiter(clock, config.rateLimits) : undefined,
+    random: components.random ?? seededRandom(config.seed),
+    logger: components.logger ?? consoleLogger,
+    validators: specValidators(),
+    operations: listOperations(loadSpec()),
+    handlers: components.handlers ?? defaultHandlers,
+    customers: source,
+  });
+  return { listener, store, tokens };
+}
+
+/** The fixtures module behind the admin API and the start: a file when `--fixtures` is set, else the generator. */
+export function customerSource(config: MockConfig): CustomerSource {
+  return {
+    defaults: async () => (config.fixtures ? await readAll(config.fixtures) : [...generateCustomers(config)]),
+    generate: (seed, count) => {
+      try {
+        return [...generateCustomers({ seed, count })];
+      } catch (error) {
+        throw errors.validation(`body: ${(error as Error).message}.`);
+      }
+    },
+    validate: (value, label) => {
+      try {
+        return validateRecord(value, label);
+      } catch (error) {
+        if (error instanceof FixtureError) throw errors.validation(error.message);
+        throw error;
+      }
+    },
+    write: (records, stream) => writeFixtures(records, stream),
+  };
+}
+
+async function readAll(path: string): Promise<CustomerRecord[]> {
+  const records: CustomerRecord[] = [];
+  for await (const record of readFixtureFile(path)) records.push(record);
+  return records;
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm start`: flags and environment → config → listen, then a banner that tells a developer how
+ * to get going (DESIGN.md §4). Thin on purpose (STYLE.md lesson 12); the work is in `startMock`.
+ */
+import { ConfigError, DEMO_CLIENT, helpText, parseMockConfig, type MockConfig } from './config.ts';
+import { consoleLogger } from './http/components.ts';
+// The sample customer's module only, not the generator: --help stays instant.
+import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL } from '../fixtures/scenario-sample.ts';
+import { FixtureError } from '../fixtures/validate-record.ts';
+
+async function main(): Promise<void> {
+  let config: MockConfig;
+  try {
+    const parsed = parseMockConfig(process.argv.slice(2), process.env);
+    if (parsed.help) {
+      console.log(helpText());
+      return;
+    }
+    config = parsed.config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const started = Date.now();
+  // Loaded after the flags are read, so --help and flag errors answer at once.
+  const { startMock } = await import('./server.ts');
+  const mock = await startMock(config, { logger: consoleLogger });
+  console.log(banner(mock.url, mock.store.size, config, Date.now() - started));
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: closing the mock`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+function banner(url: string, customers: number, config: MockConfig, ms: number): string {
+  const basic = `${DEMO_CLIENT.id}:${DEMO_CLIENT.secret}`;
+  const redirect = 'http://localhost:3000/callback';
+  const authorize = `${url}/user/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT.id}&redirect_uri=${encodeURIComponent(redirect)}&state=xyz`;
+  const data = config.fixtures ? `from ${config.fixtures}` : `seed ${config.seed}, ${config.count} random + scenario customers`;
+  return `Connect Customer API mock on ${url}  (${customers} customers, ${data}; ready in ${ms} ms)
+
+Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}
+Rate limits: ${config.rateLimit ? `${config.rateLimits.perSecond}/s and ${config.rateLimits.perMinute}/min per client` : 'off'}; admin API: ${config.admin ? `${url}/__admin${config.adminToken ? ' (needs the admin token)' : ''}` : 'off'}
+
+Client token and client info for ${SAMPLE_CUSTOMER_NUMBER}:
+  TOKEN=$(curl -s -u ${basic} -d grant_type=client_credentials ${url}/user/oauth/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+  curl -s -H "Authorization: Bearer $TOKEN" ${url}/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}
+
+User token:
+  - in a browser: ${authorize}
+  - or skip the login page: add &login_hint=${SAMPLE_EMAIL} and exchange the code:
+      curl -s -u ${basic} -d grant_type=authorization_code -d code=CODE -d redirect_uri=${redirect} ${url}/user/oauth/token
+  - or directly: curl -s -X POST -H 'Content-Type: application/json' -d '{"credential":"${SAMPLE_EMAIL}"}' ${url}/__admin/tokens
+
+Ctrl-C to stop.`;
+}
+
+main().catch((error: unknown) => {
+  console.error('error: the mock could not start:', error instanceof Error ? error.message : error);
+  // A fixture file that is missing or invalid is a bad --fixtures value: exit 2, like other bad flags.
+  process.exit(error instanceof FixtureError ? 2 : 1);
+});

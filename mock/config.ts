@@ -1,0 +1,214 @@
+/**
+ * The mock's configuration: one typed object with defaults, filled from command-line flags and
+ * the environment (DESIGN.md §4: "each also settable in the environment"). A flag beats its
+ * environment variable, which beats the default. Invalid values throw a `ConfigError`, which the
+ * CLI turns into a message and exit code 2.
+ */
+import { parseArgs } from 'node:util';
+import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
+
+export type SearchOverflow = 'forbid' | 'truncate';
+
+export interface OAuthClient {
+  id: string;
+  secret: string;
+}
+
+export interface MockConfig {
+  port: number;
+  host: string;
+  seed: number;
+  count: number;
+  /** A fixture file to load instead of generating `count` customers from `seed`. */
+  fixtures: string | undefined;
+  rateLimit: boolean;
+  /** Per client id: calls a second and a minute (DESIGN.md §1: 100 and 2000). */
+  rateLimits: { perSecond: number; perMinute: number };
+  searchOverflow: SearchOverflow;
+  /** Share of API requests (0..1) answered with an injected 500. */
+  faultRate: number;
+  admin: boolean;
+  /** When set, every `/__admin` route needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined;
+  /** Access token lifetime in seconds (`expires_in`). */
+  tokenTtl: number;
+  clients: OAuthClient[];
+}
+
+export const DEMO_CLIENT: OAuthClient = { id: 'demo-client', secret: 'demo-secret' };
+
+export const DEFAULT_CONFIG: MockConfig = {
+  port: 4010,
+  host: '127.0.0.1',
+  seed: 1,
+  count: 1000,
+  fixtures: undefined,
+  rateLimit: true,
+  rateLimits: { perSecond: 100, perMinute: 2000 },
+  searchOverflow: 'forbid',
+  faultRate: 0,
+  admin: true,
+  adminToken: undefined,
+  tokenTtl: 3600,
+  clients: [DEMO_CLIENT],
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** One flag: its environment variable, its help text, and how a string becomes a config value. */
+interface FlagSpec {
+  env: string;
+  value: string; // the placeholder shown in --help
+  help: string;
+  apply: (config: MockConfig, raw: string, source: string) => void;
+}
+
+export const FLAGS: Record<string, FlagSpec> = {
+  port: {
+    env: 'PORT',
+    value: 'N',
+    help: 'port to listen on; 0 picks a free one',
+    apply: (c, r, s) => (c.port = integer(r, s, 0, 65535)),
+  },
+  host: {
+    env: 'HOST',
+    value: 'HOST',
+    help: 'interface to bind',
+    apply: (c, r, s) => (c.host = nonEmpty(r, s)),
+  },
+  seed: {
+    env: 'MOCK_SEED',
+    value: 'S',
+    help: 'seed of the generated customers',
+    apply: (c, r, s) => (c.seed = integer(r, s, 0, 0xffffffff)),
+  },
+  count: {
+    env: 'MOCK_COUNT',
+    value: 'N',
+    help: 'number of random customers (plus the scenario customers)',
+    apply: (c, r, s) => (c.count = integer(r, s, 0, MAX_RANDOM_CUSTOMERS)),
+  },
+  fixtures: {
+    env: 'MOCK_FIXTURES',
+    value: 'FILE',
+    help: 'load customers from a fixture file (npm run fixtures) instead of generating them',
+    apply: (c, r, s) => (c.fixtures = nonEmpty(r, s)),
+  },
+  'rate-limit': {
+    env: 'MOCK_RATE_LIMIT',
+    value: 'on|off',
+    help: 'per-client limits of 100 calls a second and 2000 a minute',
+    apply: (c, r, s) => (c.rateLimit = oneOf(r, s, ['on', 'off']) === 'on'),
+  },
+  'search-overflow': {
+    env: 'MOCK_SEARCH_OVERFLOW',
+    value: 'forbid|truncate',
+    help: 'more than 5 search matches: 403 (forbid) or the first 5 (truncate)',
+    apply: (c, r, s) => (c.searchOverflow = oneOf(r, s, ['forbid', 'truncate'])),
+  },
+  'fault-rate': {
+    env: 'MOCK_FAULT_RATE',
+    value: 'P',
+    help: 'share (0..1) of API requests answered with an injected 500',
+    apply: (c, r, s) => (c.faultRate = fraction(r, s)),
+  },
+  'no-admin': {
+    env: 'MOCK_NO_ADMIN',
+    value: '',
+    help: 'turn the /__admin API off (404)',
+    apply: (c, r, s) => (c.admin = !boolean(r, s)),
+  },
+  'admin-token': {
+    env: 'MOCK_ADMIN_TOKEN',
+    value: 'T',
+    help: 'require "Authorization: Bearer T" on every /__admin route',
+    apply: (c, r, s) => (c.adminToken = nonEmpty(r, s)),
+  },
+  'token-ttl': {
+    env: 'MOCK_TOKEN_TTL',
+    value: 'SECONDS',
+    help: 'access token lifetime (expires_in)',
+    apply: (c, r, s) => (c.tokenTtl = integer(r, s, 1, 31_536_000)),
+  },
+};
+
+/** The defaults shown in --help, as a user would type them. */
+const SHOWN_DEFAULTS: Record<string, string> = {
+  port: '4010', host: '127.0.0.1', seed: '1', count: '1000', 'rate-limit': 'on',
+  'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600',
+};
+
+/**
+ * Reads flags (`argv` without node and script) and environment into a config.
+ * @example parseMockConfig(['--port', '0', '--rate-limit', 'off'], {}) // { port: 0, rateLimit: false, … }
+ */
+export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { config: MockConfig; help: boolean } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const [name, spec] of Object.entries(FLAGS)) options[name] = { type: spec.value ? 'string' : 'boolean' };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Run with --help for the flags.`);
+  }
+  const config: MockConfig = structuredClone(DEFAULT_CONFIG);
+  for (const [name, spec] of Object.entries(FLAGS)) {
+    const fromEnv = env[spec.env];
+    if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
+    const fromFlag = values[name];
+    if (fromFlag !== undefined) spec.apply(config, String(fromFlag), `--${name}`);
+  }
+  return { config, help: values.help === true };
+}
+
+/** The text of --help, generated from the same table the parser reads, so the two cannot drift. */
+export function helpText(): string {
+  const lines = ['Usage: npm start -- [flags]', '', 'The local Connect Customer API mock. Flags (environment variable in brackets):', ''];
+  for (const [name, spec] of Object.entries(FLAGS)) {
+    const flag = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    const shown = SHOWN_DEFAULTS[name];
+    lines.push(`  ${flag.padEnd(34)} ${spec.help}${shown ? ` (default ${shown})` : ''} [${spec.env}]`);
+  }
+  lines.push(`  ${'--help'.padEnd(34)} this text`, '');
+  lines.push('Default data: seed 1, 1000 random customers plus the scenario customers (e.g. 563457).');
+  lines.push(`Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}.`);
+  return lines.join('\n');
+}
+
+function integer(raw: string, source: string, min: number, max: number): number {
+  const value = Number(raw.trim());
+  if (!/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
+}
+
+function fraction(raw: string, source: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${source} must be a number from 0 to 1, not "${raw}".`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(raw: string, source: string, allowed: readonly T[]): T {
+  const value = raw.trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${source} must be one of ${allowed.join(', ')}, not "${raw}".`);
+  }
+  return value as T;
+}
+
+function boolean(raw: string, source: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`${source} must be true or false, not "${raw}".`);
+}
+
+function nonEmpty(raw: string, source: string): string {
+  if (raw.trim() === '') throw new ConfigError(`${source} must not be empty.`);
+  return raw;
+}

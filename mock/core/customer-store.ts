@@ -1,0 +1,165 @@
+/**
+ * The mock's one data store: every customer, with the indexes that search, login and the credential
+ * check read. All data changes go through two methods, `upsert` (which the replace-all update of
+ * update.ts uses too) and `replaceAll`, and each announces itself to `onChange` listeners after it
+ * succeeded, so a durable journal can hook in without touching the core.
+ *
+ * @example
+ * const store = new CustomerStore(records);
+ * store.get(563457)?.name;            // a fresh copy, safe to change
+ * store.findUserByCredential('OLA.NORDMANN@hotmail.no'); // { customerNumber: 563457, uniqueId: 'abc123ee63461dd' }
+ */
+import type { StoreIndexes } from './store-indexes.ts';
+import { StoreState, type UserRef } from './store-state.ts';
+import { displayName } from './customer-view.ts';
+import type { CustomerRecord } from './types.ts';
+
+export type { UserRef } from './store-state.ts';
+
+export type StoreChange =
+  | { kind: 'upsert'; records: readonly CustomerRecord[] }
+  | { kind: 'replaceAll'; count: number };
+
+export type StoreListener = (change: StoreChange) => void;
+
+/** A user to offer on the login page. */
+export interface SampleUser extends UserRef {
+  displayName: string;
+  credentials: string[];
+}
+
+export class CustomerStore {
+  #state = new StoreState();
+  /** Customer numbers in ascending order; rebuilt on the first read after a number was added or removed. */
+  #order: Float64Array | undefined;
+  readonly #listeners = new Set<StoreListener>();
+
+  constructor(records?: Iterable<CustomerRecord>) {
+    if (records) this.#state = buildState(records);
+  }
+
+  get size(): number {
+    return this.#state.records.size;
+  }
+
+  get(customerNumber: number): CustomerRecord | undefined {
+    return this.#state.get(customerNumber);
+  }
+
+  /** The stored JSON text of a record, for export without a parse and a stringify. */
+  getJson(customerNumber: number): string | undefined {
+    return this.#state.records.get(customerNumber);
+  }
+
+  /** A page of records in customer-number order. */
+  list(offset: number, limit: number): CustomerRecord[] {
+    const numbers = this.#sortedNumbers().subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+    return Array.from(numbers, (customerNumber) => this.#state.get(customerNumber)!);
+  }
+
+  /** Every record in customer-number order, lazily (a million records are not built at once). */
+  *all(): IterableIterator<CustomerRecord> {
+    for (const json of this.allJson()) yield JSON.parse(json) as CustomerRecord;
+  }
+
+  /** Every record's JSON text in customer-number order, for `GET /__admin/export`. */
+  *allJson(): IterableIterator<string> {
+    const state = this.#state;
+    for (const customerNumber of this.#sortedNumbers()) {
+      const json = state.records.get(customerNumber);
+      if (json !== undefined) yield json;
+    }
+  }
+
+  /**
+   * Inserts or replaces records by `customerNumber`, all or nothing: when one record is refused
+   * (a credential or user of another customer, docs/decisions/005) the store is left as it was and
+   * the `ApiError` is thrown. Within one call a later record with the same number wins.
+   */
+  upsert(records: readonly CustomerRecord[]): void {
+    const state = this.#state;
+    const previous: Array<[number, string | undefined]> = [];
+    let added = false;
+    try {
+      for (const record of records) {
+        const before = state.records.get(record.customerNumber);
+        previous.push([record.customerNumber, before]);
+        added ||= before === undefined;
+        state.put(record);
+      }
+    } catch (error) {
+      for (const [customerNumber, json] of previous.reverse()) state.restore(customerNumber, json);
+      throw error;
+    }
+    if (added) this.#order = undefined;
+    this.#emit({ kind: 'upsert', records });
+  }
+
+  /** Replaces the whole store, all or nothing (the old data stays until the new is complete). */
+  replaceAll(records: Iterable<CustomerRecord>): number {
+    this.#state = buildState(records);
+    this.#order = undefined;
+    this.#emit({ kind: 'replaceAll', count: this.size });
+    return this.size;
+  }
+
+  /** The customer that has the user attached (user mode, DESIGN.md §3). */
+  findCustomerByUser(uniqueId: string): CustomerRecord | undefined {
+    const customerNumber = this.#state.customerOfUser(uniqueId);
+    return customerNumber === undefined ? undefined : this.#state.get(customerNumber);
+  }
+
+  /** The user who logs in with a credential: emails case-insensitively, phones as E.164. */
+  findUserByCredential(credential: string): UserRef | undefined {
+    return this.#state.userOfCredential(credential);
+  }
+
+  /** A `login_hint` (DESIGN.md §4): a user's `uniqueId`, else one of its credentials. */
+  resolveLoginHint(hint: string): UserRef | undefined {
+    const customerNumber = this.#state.customerOfUser(hint);
+    if (customerNumber !== undefined) return { customerNumber, uniqueId: hint };
+    return this.#state.userOfCredential(hint);
+  }
+
+  /** The first `limit` users in customer-number order whose customer has a name to show. */
+  sampleUsers(limit: number): SampleUser[] {
+    const users: SampleUser[] = [];
+    for (const record of this.all()) {
+      if (users.length >= limit) break;
+      const name = displayName(record);
+      if (name === undefined) continue;
+      for (const user of record.attachedUsers ?? []) {
+        if (users.length >= limit) break;
+        const credentials = (user.credentials ?? []).map((held) => held.credential);
+        users.push({ customerNumber: record.customerNumber, uniqueId: user.uniqueId, displayName: name, credentials });
+      }
+    }
+    return users;
+  }
+
+  /** Calls `listener` after every successful change; returns the function that unsubscribes. */
+  onChange(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The indexes, read-only by convention: for search (mock/core/search.ts) only. */
+  get indexes(): StoreIndexes {
+    return this.#state.indexes;
+  }
+
+  #sortedNumbers(): Float64Array {
+    this.#order ??= Float64Array.from(this.#state.records.keys()).sort();
+    return this.#order;
+  }
+
+  #emit(change: StoreChange): void {
+    for (const listener of this.#listeners) listener(change);
+  }
+}
+
+function buildState(records: Iterable<CustomerRecord>): StoreState {
+  const state = new StoreState();
+  for (const record of records) state.put(record);
+  return state;
+}

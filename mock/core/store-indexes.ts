@@ -1,0 +1,67 @@
+/**
+ * The secondary indexes of the customer store and the keys each record contributes to them. One
+ * function, `recordKeys`, decides the keys, and both `add` and `remove` use it, so an index can
+ * never keep a key that the record it came from no longer has (docs/decisions/003).
+ */
+import { HashIndex } from './hash-index.ts';
+import { credentialKey, emailKey, nameAddressKey, phoneKey, userKey } from './key-hash.ts';
+import { isBlank } from './normalize.ts';
+import type { CustomerRecord } from './types.ts';
+
+export type IndexName = 'phone' | 'email' | 'nameAddress' | 'credential' | 'user';
+
+type Keys = Record<IndexName, number[]>;
+
+/** Every key of every index that `record` contributes. */
+export function recordKeys(record: CustomerRecord): Keys {
+  const keys: Keys = { phone: [], email: [], nameAddress: nameAddressKeys(record), credential: [], user: [] };
+  for (const phone of record.phoneNumbers ?? []) keys.phone.push(phoneKey(phone.phoneNumber));
+  for (const email of record.emails ?? []) keys.email.push(emailKey(email));
+  for (const user of record.attachedUsers ?? []) {
+    keys.user.push(userKey(user.uniqueId));
+    for (const credential of user.credentials ?? []) keys.credential.push(credentialKey(credential.credential));
+  }
+  return keys;
+}
+
+function nameAddressKeys(record: CustomerRecord): number[] {
+  const street = record.address?.streetAddress;
+  if (isBlank(street)) return [];
+  const keys: number[] = [];
+  for (const nameField of ['lastName', 'companyName'] as const) {
+    const name = record.name?.[nameField];
+    if (isBlank(name)) continue;
+    for (const postalField of ['postalCode', 'postalPlace'] as const) {
+      const postal = record.address[postalField];
+      if (!isBlank(postal)) keys.push(nameAddressKey(nameField, name, street, postalField, postal));
+    }
+  }
+  return keys;
+}
+
+/** The five indexes over one set of records. */
+export class StoreIndexes {
+  readonly phone = new HashIndex();
+  readonly email = new HashIndex();
+  readonly nameAddress = new HashIndex();
+  readonly credential = new HashIndex();
+  readonly user = new HashIndex();
+
+  add(record: CustomerRecord): void {
+    const keys = recordKeys(record);
+    for (const name of INDEX_NAMES) {
+      const index = this[name];
+      for (const key of keys[name]) index.add(key, record.customerNumber);
+    }
+  }
+
+  remove(record: CustomerRecord): void {
+    const keys = recordKeys(record);
+    for (const name of INDEX_NAMES) {
+      const index = this[name];
+      for (const key of keys[name]) index.remove(key, record.customerNumber);
+    }
+  }
+}
+
+const INDEX_NAMES: readonly IndexName[] = ['phone', 'email', 'nameAddress', 'credential', 'user'];

@@ -1,0 +1,52 @@
+/**
+ * `POST /v1/customer/info`: the replace-all update (DESIGN.md §3). `name`, `phoneNumbers`, `emails`
+ * and `invoiceEmailAddress` are replaced; a field left out becomes `null`. `customerNumber` and
+ * `attachedUsers` in the body are read-only and ignored; address and products stay as they are.
+ * The body has passed the spec's validator, so no other field can be present.
+ *
+ * @example
+ * replaceCustomerInfo(store, 563457, { emails: ['new@example.no'] });
+ * // name → {lastName: "-", others null}; phoneNumbers and invoiceEmailAddress → null
+ */
+import type { CustomerStore } from './customer-store.ts';
+import { errors } from './errors.ts';
+import { isBlank } from './normalize.ts';
+import type { CustomerRecord, CustomerUpdate, Name } from './types.ts';
+
+const NAME_FIELDS = ['firstName', 'middleName', 'lastName', 'companyName', 'departmentName'] as const;
+
+export function replaceCustomerInfo(
+  store: CustomerStore,
+  customerNumber: number,
+  body: CustomerUpdate | null | undefined,
+): void {
+  const current = store.get(customerNumber);
+  if (!current) throw errors.customerNotFound(customerNumber);
+  const next: CustomerRecord = {
+    ...current,
+    name: replacementName(body?.name),
+    phoneNumbers: body?.phoneNumbers ?? null,
+    emails: body?.emails ?? null,
+    invoiceEmailAddress: body?.invoiceEmailAddress ?? null,
+  };
+  // The store's one write path: indexes follow, so later reads and searches see exactly `next`.
+  store.upsert([next]);
+}
+
+/**
+ * The name an update stores. Missing, `null`, `{}` or all-blank: the placeholder `{lastName: "-"}`.
+ * Content without `lastName` or `companyName`: 400. Otherwise every name field, left-out ones null.
+ */
+export function replacementName(name: Name | null | undefined): Name {
+  const given = name ?? {};
+  const hasContent = NAME_FIELDS.some((field) => !isBlank(given[field]));
+  if (!hasContent) return { firstName: null, middleName: null, lastName: '-', companyName: null, departmentName: null };
+  if (isBlank(given.lastName) && isBlank(given.companyName)) throw errors.nameRule();
+  return {
+    firstName: given.firstName ?? null,
+    middleName: given.middleName ?? null,
+    lastName: given.lastName ?? null,
+    companyName: given.companyName ?? null,
+    departmentName: given.departmentName ?? null,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Bearer authentication of the API (RFC 6750): no, unknown or expired bearer is 401
+ * `invalid_token`; a token of the wrong kind for the operation is 403 `insufficient_scope`
+ * (DESIGN.md §3). The operation's token kind comes from its security scheme in the spec.
+ */
+import type { RequestHandler } from 'express';
+import { errors } from '../core/errors.ts';
+import type { TokenKind } from '../openapi/operations.ts';
+import type { TokenGrant, TokenStore } from './oauth/token-store.ts';
+
+const NEW_TOKEN_HINT = 'request a new one from /user/oauth/token';
+
+const WRONG_KIND: Record<TokenKind, string> = {
+  user:
+    'This endpoint needs a user token, not a client token; log the user in with the authorization code flow ' +
+    '(/user/oauth/authorize) or POST /__admin/tokens with a uniqueId.',
+  client:
+    'This endpoint needs a client token, not a user token; get one with grant_type=client_credentials at /user/oauth/token.',
+};
+
+/** Reads the bearer of a request (401 when missing, unknown or expired); the grant goes to `res.locals.grant`. */
+export function authenticate(tokens: TokenStore): RequestHandler {
+  return (req, res, next) => {
+    res.locals.grant = verifyBearer(tokens, req.headers.authorization);
+    next();
+  };
+}
+
+/**
+ * 403 `insufficient_scope` for a token of the wrong kind. Runs after the rate limit, so that this
+ * error, sent to a known client, carries the `X-RateLimit-*` headers as the spec documents.
+ */
+export function requireKind(kind: TokenKind): RequestHandler {
+  return (_req, res, next) => {
+    if (grantOf(res).kind !== kind) throw errors.bearer(403, 'insufficient_scope', WRONG_KIND[kind]);
+    next();
+  };
+}
+
+/** The grant of an `Authorization: Bearer …` header, or a 401 that says what to do. */
+export function verifyBearer(tokens: TokenStore, header: string | undefined): TokenGrant {
+  if (!header || header.trim() === '') {
+    throw errors.bearer(401, 'invalid_token', `The request has no access token; send "Authorization: Bearer <token>" and ${NEW_TOKEN_HINT}.`);
+  }
+  const match = /^Bearer[ ]+([\x21-\x7e]+)\s*$/i.exec(header);
+  if (!match?.[1]) {
+    throw errors.bearer(401, 'invalid_token', 'The Authorization header must be "Bearer <access token>" (RFC 6750).');
+  }
+  const found = tokens.lookup(match[1]);
+  if (!found.ok) {
+    throw errors.bearer(
+      401,
+      'invalid_token',
+      found.reason === 'expired'
+        ? `The access token expired; ${NEW_TOKEN_HINT}.`
+        : `The access token is not known to this server (it may be from another server or a restart); ${NEW_TOKEN_HINT}.`,
+    );
+  }
+  return found.grant;
+}
+
+/** The grant `authenticate` stored for this request. */
+export function grantOf(res: { locals: Record<string, unknown> }): TokenGrant {
+  return res.locals.grant as TokenGrant;
+}

@@ -1,0 +1,57 @@
+/**
+ * The mock's HTTP surface, assembled (the only module tree that imports Express, STYLE.md):
+ * health, OAuth2, the admin API, the spec's operations, a 404 for anything else, and the one error
+ * handler. Returns a plain request listener for `node:http`.
+ */
+import type { RequestListener } from 'node:http';
+import express from 'express';
+import type { MockConfig } from '../config.ts';
+import type { CustomerStore } from '../core/customer-store.ts';
+import { errors } from '../core/errors.ts';
+import type { Operation } from '../openapi/operations.ts';
+import type { SpecValidators } from '../openapi/validators.ts';
+import { adminRoutes, type CustomerSource } from './admin/admin-routes.ts';
+import type { Logger, RandomSource } from './components.ts';
+import { errorHandler } from './error-handler.ts';
+import type { Handler } from './handlers.ts';
+import { oauthRoutes } from './oauth/oauth-routes.ts';
+import type { TokenStore } from './oauth/token-store.ts';
+import { operationRoutes } from './operation-routes.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+export interface HttpAppDeps {
+  config: MockConfig;
+  store: CustomerStore;
+  tokens: TokenStore;
+  limiter: RateLimiter | undefined;
+  random: RandomSource;
+  logger: Logger;
+  validators: SpecValidators;
+  operations: readonly Operation[];
+  handlers: Record<string, Handler>;
+  customers: CustomerSource;
+}
+
+export function createHttpApp(deps: HttpAppDeps): RequestListener {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok', customers: deps.store.size });
+  });
+  app.use(oauthRoutes({ clients: deps.config.clients, store: deps.store, tokens: deps.tokens }));
+  if (deps.config.admin) app.use('/__admin', adminRoutes(deps));
+  app.use(
+    operationRoutes(deps.operations, {
+      validators: deps.validators,
+      handlers: deps.handlers,
+      context: { store: deps.store, config: deps.config },
+      tokens: deps.tokens,
+      limiter: deps.limiter,
+      random: deps.random,
+    }),
+  );
+  app.use((req, _res, next) => next(errors.routeNotFound(req.method, req.path)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

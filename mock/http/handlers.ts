@@ -1,0 +1,61 @@
+/**
+ * The handler of each operation of the spec, by `operationId` (STYLE.md lesson 2). Handlers see
+ * validated input and the caller's grant, call the core, and return the 200 body; errors are
+ * thrown as `ApiError`s. No Express here, so a handler reads as the rule it implements.
+ */
+import { checkCredentials } from '../core/credentials.ts';
+import type { CustomerStore } from '../core/customer-store.ts';
+import { errors } from '../core/errors.ts';
+import { searchCustomers } from '../core/search.ts';
+import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../core/types.ts';
+import { replaceCustomerInfo } from '../core/update.ts';
+import { toCustomerInfo } from '../core/customer-view.ts';
+import type { MockConfig } from '../config.ts';
+import type { TokenGrant } from './oauth/token-store.ts';
+
+export interface HandlerInput {
+  /** Path parameters, coerced to their spec types. */
+  params: Record<string, unknown>;
+  /** The JSON body, valid against the spec; `null` when the request had none. */
+  body: unknown;
+  grant: TokenGrant;
+}
+
+export interface HandlerContext {
+  store: CustomerStore;
+  config: MockConfig;
+}
+
+export type Handler = (input: HandlerInput, context: HandlerContext) => unknown;
+
+export const handlers: Record<string, Handler> = {
+  getCustomerInfo: ({ grant }, { store }) => toCustomerInfo(customerOfUser(store, grant)),
+
+  updateCustomerInfo: ({ grant, body }, { store }) => {
+    replaceCustomerInfo(store, customerOfUser(store, grant).customerNumber, body as CustomerUpdate | null);
+    return { success: true };
+  },
+
+  searchCustomers: ({ body }, { store, config }) => ({
+    customers: searchCustomers(store, body as SearchRequest, { overflow: config.searchOverflow }),
+  }),
+
+  checkCredentialCustomers: ({ body }, { store }) => ({
+    customers: checkCredentials(store, (body as { credentials: string[] }).credentials),
+  }),
+
+  getClientCustomerInfo: ({ params }, { store }) => {
+    const customerNumber = params.customerNumber as number;
+    const record = store.get(customerNumber);
+    if (!record) throw errors.customerNotFound(customerNumber);
+    return toCustomerInfo(record);
+  },
+};
+
+/** User mode (DESIGN.md §3): the customer whose attached users hold the token's user. */
+function customerOfUser(store: CustomerStore, grant: TokenGrant): CustomerRecord {
+  const uniqueId = grant.uniqueId ?? '';
+  const record = store.findCustomerByUser(uniqueId);
+  if (!record) throw errors.userHasNoCustomer(uniqueId);
+  return record;
+}

@@ -1,0 +1,40 @@
+/** STYLE.md lesson 13: the README's curl lines work as pasted (against a mock on a free port). */
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningMock, startMock } from './server.ts';
+
+// Async: the mock serves from this very process, so a blocking exec would starve it.
+const run = async (script: string) => (await promisify(execFile)('bash', ['-c', script], { encoding: 'utf8', timeout: 20_000 })).stdout;
+const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+const hasCurl = spawnSync('curl', ['--version']).status === 0;
+let mock: RunningMock;
+
+beforeAll(async () => {
+  mock = await startMock({ count: 0 });
+});
+afterAll(() => mock.close());
+
+/** The first `sh` block after a heading. */
+function shellBlock(heading: string): string {
+  const section = README.slice(README.indexOf(heading));
+  const match = /```sh\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error(`no sh block after ${heading}`);
+  return match[1];
+}
+
+it.skipIf(!hasCurl)('runs the quick-start curl lines: client info, search, login, update and read back', async () => {
+  const script = `set -euo pipefail\n${shellBlock('## Try it with curl').replaceAll('http://127.0.0.1:4010', mock.url)}`;
+  const output = await run(script);
+  expect(output).toContain('"customerNumber":563457');
+  expect(output).toContain('"postalCode":"0179"');
+  expect(output).toContain('{"success":true}');
+  expect(output).toContain('"name":{"firstName":"Kari","middleName":null,"lastName":"Nordmann"');
+});
+
+it.skipIf(!hasCurl)('runs the admin token curl line', async () => {
+  const output = await run(shellBlock('### Admin API').replaceAll('http://127.0.0.1:4010', mock.url));
+  expect(JSON.parse(output)).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+});

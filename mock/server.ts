@@ -1,0 +1,63 @@
+/**
+ * Starts the mock on a port: the one entry point that tests, contract suites, fuzzing and
+ * benchmarks import. Listens on 127.0.0.1 and a free port unless told otherwise.
+ *
+ * @example
+ * const mock = await startMock({ rateLimit: false });
+ * await fetch(`${mock.url}/healthz`);
+ * await mock.close();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AppComponents, createApp } from './app.ts';
+import { DEFAULT_CONFIG, type MockConfig } from './config.ts';
+import type { CustomerStore } from './core/customer-store.ts';
+import { silentLogger } from './http/components.ts';
+
+export interface RunningMock {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  store: CustomerStore;
+  config: MockConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * `overrides` are merged over the defaults, with `port: 0` (a free port) unless given. Without a
+ * `logger` component the mock is silent, as tests want; the CLI passes a console logger.
+ */
+export async function startMock(
+  overrides: Partial<MockConfig> = {},
+  components: Partial<AppComponents> = {},
+): Promise<RunningMock> {
+  const config: MockConfig = { ...DEFAULT_CONFIG, port: 0, ...overrides };
+  const app = await createApp(config, { logger: silentLogger, ...components });
+  const server = createServer(app.listener);
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    store: app.store,
+    config,
+    close: () => close(server),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting, ends idle keep-alive connections, and resolves when the server is closed. */
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}
