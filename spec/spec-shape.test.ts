@@ -33,8 +33,8 @@ it('documents the statuses of each operation the reference and auth imply', () =
     listOperations(loadSpec()).map((op) => [op.operationId, Object.keys(op.responses).sort()]),
   );
   expect(statuses).toEqual({
-    getCustomerInfo: ['200', '400', '401', '403', '429', '500'],
-    updateCustomerInfo: ['200', '400', '401', '403', '413', '415', '429', '500'],
+    getCustomerInfo: ['200', '400', '401', '403', '404', '429', '500'],
+    updateCustomerInfo: ['200', '400', '401', '403', '404', '413', '415', '429', '500'],
     searchCustomers: ['200', '400', '401', '403', '413', '415', '429', '500'],
     checkCredentialCustomers: ['200', '400', '401', '403', '413', '415', '429', '500'],
     getClientCustomerInfo: ['200', '400', '401', '403', '404', '429', '500'],

@@ -611,6 +611,27 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
+        /**
+         * @description Not Found. The token's user is attached to no customer (any more): for instance the
+         *     customer was removed after the user logged in. The reference lists no 404 for user mode;
+         *     a token outliving its customer has to be answered somehow, and this is the honest answer.
+         */
+        UserCustomerNotFound: {
+            headers: {
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "exceptionType": "CustomerNotFoundException",
+                 *       "errorMessage": "No customer has the user abc123ee63461dd attached."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Payload Too Large. The body is over 1 MiB. */
         PayloadTooLarge: {
             headers: {
@@ -776,6 +797,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WrongTokenKind"];
+            404: components["responses"]["UserCustomerNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -838,6 +860,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WrongTokenKind"];
+            404: components["responses"]["UserCustomerNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
