@@ -11,7 +11,7 @@ export interface StartPrismOptions {
   mode: 'mock' | 'proxy';
   /** The server a proxy forwards to; required for `proxy`. */
   upstream?: string;
-  /** A fixed port; default a free ephemeral one. */
+  /** A fixed port; default (or 0) a free ephemeral one. */
   port?: number;
   /** Mock only: generate bodies from the schemas instead of answering with the examples. */
   dynamic?: boolean;
@@ -41,7 +41,7 @@ export interface PrismServer {
  */
 export async function startPrism(opts: StartPrismOptions): Promise<PrismServer> {
   if (opts.mode === 'proxy' && !opts.upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
-  const port = opts.port ?? (await freePort());
+  const port = opts.port || (await freePort());
   const child = spawn(PRISM_BIN, prismArgs(opts, port), { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://${HOST}:${port}`;
   forwardLines(child, opts.onLog);

@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { countVerdicts, type CheckResult } from '../runner/results.ts';
+import { describeExchange } from './describe-exchange.ts';
+
+export interface SummaryInput {
+  baseUrl: string;
+  notes: string[];
+  results: CheckResult[];
+  retries429: number;
+}
+
+/** `summary.md`: the verdict of each check; for a failure, the request and what came back. */
+export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryInput): string {
+  const counts = countVerdicts(results);
+  const lines = [
+    `# Contract run against ${baseUrl}`,
+    '',
+    `**${counts.failed === 0 ? 'PASSED' : 'FAILED'}**: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${results.length} checks).`,
+    '',
+    ...notes.map((note) => `- ${note}`),
+    `- 429 answers waited out: ${retries429}`,
+    '',
+    '| suite | check | verdict | detail |',
+    '| --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.suite}.${r.group} | ${cell(r.name)} | ${icon(r)} | ${cell(detailOf(r))} |`),
+  ];
+  const failures = results.filter((r) => r.verdict.status === 'failed');
+  if (failures.length) lines.push('', '## Failures');
+  for (const failure of failures) {
+    if (failure.verdict.status !== 'failed') continue;
+    lines.push('', `### ${failure.suite}.${failure.group}: ${failure.name}`, '', failure.verdict.message);
+    if (failure.verdict.exchange) lines.push('', '```http', describeExchange(failure.verdict.exchange), '```');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeSummary(path: string, input: SummaryInput): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, renderSummary(input));
+}
+
+function icon(result: CheckResult): string {
+  return { passed: 'passed', failed: '**FAILED**', skipped: 'skipped' }[result.verdict.status];
+}
+
+function detailOf(result: CheckResult): string {
+  const { verdict } = result;
+  if (verdict.status === 'failed') return verdict.message;
+  if (verdict.status === 'skipped') return verdict.reason;
+  return result.detail ?? '';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 400);
+}

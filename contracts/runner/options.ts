@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+
+/** What the runner was asked to do, after flags and `CONTRACT_*` variables are merged. */
+export interface ContractOptions {
+  baseUrl: string;
+  tokenUrl: string;
+  /** False when `tokenUrl` is the default, which the runner may move to the origin (see target.ts). */
+  tokenUrlGiven: boolean;
+  clientId: string;
+  clientSecret: string;
+  clientToken?: string;
+  userToken?: string;
+  userLoginHint?: string;
+  allowWrites: boolean;
+  reportDir: string;
+  adminToken?: string;
+}
+
+/** A usage error: the CLI prints it with the help hint and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Flag name → environment variable, in the order `--help` lists them. */
+const FLAGS = {
+  'base-url': { env: 'CONTRACT_BASE_URL', help: 'the server to test, e.g. https://api-test.mediaconnect.no/capi (required)' },
+  'token-url': { env: 'CONTRACT_TOKEN_URL', help: 'OAuth2 token endpoint (default: BASE/user/oauth/token)' },
+  'client-id': { env: 'CONTRACT_CLIENT_ID', help: 'client for the client credentials grant (default: demo-client)' },
+  'client-secret': { env: 'CONTRACT_CLIENT_SECRET', help: 'its secret (default: demo-secret)' },
+  'client-token': { env: 'CONTRACT_CLIENT_TOKEN', help: 'a client-mode bearer to use instead of fetching one' },
+  'user-token': { env: 'CONTRACT_USER_TOKEN', help: 'a user-mode bearer (from the authorization code flow)' },
+  'user-login-hint': { env: 'CONTRACT_USER_LOGIN_HINT', help: 'log a user in via BASE/user/oauth/authorize?login_hint=… (targets that support it, e.g. the mock)' },
+  'allow-writes': { env: 'CONTRACT_ALLOW_WRITES', help: 'allow the update checks against a real server; they restore what they change' },
+  'report-dir': { env: 'CONTRACT_REPORT_DIR', help: 'where junit.xml and summary.md go (default: reports/contract)' },
+  'admin-token': { env: 'CONTRACT_ADMIN_TOKEN', help: "the mock's --admin-token, when its admin API is guarded" },
+} as const;
+
+type Flag = keyof typeof FLAGS;
+const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes']);
+
+export const HELP = `Usage: npm run contract -- --base-url URL [options]
+
+Runs the Dredd and semantic contract suites against any server that claims to be the Connect
+Customer API, and writes DIR/junit.xml and DIR/summary.md. Exit code: 0 when every check passed,
+1 when a check failed, 2 for bad flags.
+
+Options (each also from the environment variable shown):
+${(Object.keys(FLAGS) as Flag[])
+  .map((flag) => {
+    const value = BOOLEAN_FLAGS.has(flag) ? '' : ' VALUE';
+    return `  --${flag}${value}\n      ${FLAGS[flag].help}  [${FLAGS[flag].env}]`;
+  })
+  .join('\n')}
+  --help
+      this text
+
+Against a server with the mock's /__admin API the runner seeds its own customers and may write to
+them; against any other server it discovers data from the user's own customer
+(GET /v1/customer/info), writes only with --allow-writes, and lists every skipped check with its
+reason.`;
+
+/** Reads flags and `CONTRACT_*` variables (flags win). Throws `UsageError` on anything off. */
+export function parseContractOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ContractOptions | 'help' {
+  const options = Object.fromEntries(
+    (Object.keys(FLAGS) as Flag[]).map((flag) => [flag, { type: BOOLEAN_FLAGS.has(flag) ? 'boolean' : 'string' }]),
+  ) as Record<Flag, { type: 'string' | 'boolean' }>;
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const get = (flag: Flag): string | undefined => {
+    const value = values[flag] ?? env[FLAGS[flag].env];
+    if (value === '') return undefined;
+    return typeof value === 'boolean' ? String(value) : value;
+  };
+  return buildOptions(get);
+}
+
+function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions {
+  const baseUrl = get('base-url');
+  if (!baseUrl) throw new UsageError('--base-url (or CONTRACT_BASE_URL) is required');
+  const base = checkUrl('--base-url', baseUrl).replace(/\/+$/, '');
+  if (get('user-token') && get('user-login-hint')) {
+    throw new UsageError('give either --user-token or --user-login-hint, not both');
+  }
+  if (Boolean(get('client-id')) !== Boolean(get('client-secret'))) {
+    throw new UsageError('--client-id and --client-secret go together');
+  }
+  const allowWrites = get('allow-writes');
+  if (allowWrites !== undefined && !['true', 'false', '1', '0'].includes(allowWrites)) {
+    throw new UsageError(`CONTRACT_ALLOW_WRITES must be true or false, not "${allowWrites}"`);
+  }
+  return {
+    baseUrl: base,
+    tokenUrl: checkUrl('--token-url', get('token-url') ?? `${base}/user/oauth/token`),
+    tokenUrlGiven: get('token-url') !== undefined,
+    clientId: get('client-id') ?? 'demo-client',
+    clientSecret: get('client-secret') ?? 'demo-secret',
+    clientToken: get('client-token'),
+    userToken: get('user-token'),
+    userLoginHint: get('user-login-hint'),
+    allowWrites: allowWrites === 'true' || allowWrites === '1',
+    reportDir: get('report-dir') ?? 'reports/contract',
+    adminToken: get('admin-token'),
+  };
+}
+
+function checkUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag}: "${value}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag}: only http and https URLs`);
+  return value;
+}

@@ -1,0 +1,98 @@
+import type { CustomerRecord } from '../../mock/core/types.ts';
+
+/**
+ * The customers the runner seeds through a mock's `/__admin/customers` (insert or replace by
+ * number), so its checks never depend on the mock's random fixtures. Numbers from 9 900 000 001
+ * up, names and streets no generator uses. Listed out of number order on purpose: the order check
+ * must see the server sort, not echo insertion order.
+ */
+export const CONTRACT_USER_ID = 'contract-user-0001';
+export const CONTRACT_USER_EMAIL = 'kari.haland@kontrakt.example.no';
+export const CONTRACT_USER_PHONE = '+4799000009';
+export const SECOND_USER_ID = 'contract-user-0002';
+export const SECOND_USER_EMAIL = 'ola.haland@kontrakt.example.no';
+/** Six customers share this phone: one more than a search may return (DESIGN.md §3). */
+export const SIX_SHARED_PHONE = '+4799000066';
+/** Exactly five customers share this phone: the most a search may return. */
+export const FIVE_SHARED_PHONE = '+4799000055';
+/** Two of the six hold this product: `productCode` narrows the six to them. */
+export const NARROWING_PRODUCT = 'CT0066';
+
+const address = (streetAddress: string, postalCode: string) => ({
+  careOfAddress: null,
+  streetAddress,
+  streetNumber: 7,
+  entrance: 'B',
+  postalCode,
+  postalPlace: 'Kontraktby',
+  countryCode: 'NO',
+});
+
+function plain(customerNumber: number, lastName: string, phone: string, street: string, products: string[]): CustomerRecord {
+  return {
+    customerNumber,
+    name: { firstName: 'Test', middleName: null, lastName, companyName: null, departmentName: null },
+    phoneNumbers: [{ phoneNumber: phone, phoneNumberType: 'mobile' }],
+    emails: [],
+    invoiceEmailAddress: null,
+    attachedUsers: [],
+    address: address(street, '9993'),
+    products: products.map((productCode) => ({ productCode })),
+  };
+}
+
+/** The user's own customer: the one the user-mode checks read and write. */
+export const CONTRACT_CUSTOMER: CustomerRecord = {
+  customerNumber: 9900000001,
+  name: { firstName: 'Kari', middleName: null, lastName: 'Håland', companyName: 'Kontrakt Testfirma AS', departmentName: 'Kvalitet' },
+  phoneNumbers: [
+    { phoneNumber: '+4799000001', phoneNumberType: 'personal' },
+    { phoneNumber: '+4799000002', phoneNumberType: 'company' },
+  ],
+  emails: [CONTRACT_USER_EMAIL, 'kari@testfirma.example.no'],
+  invoiceEmailAddress: CONTRACT_USER_EMAIL,
+  attachedUsers: [
+    {
+      uniqueId: CONTRACT_USER_ID,
+      credentials: [
+        { credential: CONTRACT_USER_EMAIL, credentialType: 'A_EMAIL_ADDRESS', verificationLevel: 'Externally_verified' },
+        { credential: CONTRACT_USER_PHONE, credentialType: 'B_SMS_PHONE', verificationLevel: 'Not verified' },
+      ],
+    },
+  ],
+  address: address('Kontraktveien', '9991'),
+  products: [{ productCode: 'CT0001' }],
+};
+
+/** Same last name and street, another postal code: tells AND from OR in a name/address search. */
+export const NEIGHBOUR_CUSTOMER: CustomerRecord = {
+  ...plain(9900000002, 'Håland', '+4799000003', 'Kontraktveien', []),
+  name: { firstName: 'Ola', middleName: null, lastName: 'Håland', companyName: null, departmentName: null },
+  emails: [SECOND_USER_EMAIL],
+  attachedUsers: [
+    {
+      uniqueId: SECOND_USER_ID,
+      credentials: [{ credential: SECOND_USER_EMAIL, credentialType: 'A_EMAIL_ADDRESS', verificationLevel: 'Externally_verified' }],
+    },
+  ],
+  address: { ...address('Kontraktveien', '9992') },
+};
+
+const sixShared = [9900000014, 9900000011, 9900000016, 9900000012, 9900000015, 9900000013].map((n) =>
+  plain(n, `Mange${n % 100}`, SIX_SHARED_PHONE, 'Mangeveien', n % 2 === 0 ? [NARROWING_PRODUCT] : []),
+);
+const fiveShared = [9900000023, 9900000021, 9900000025, 9900000022, 9900000024].map((n) =>
+  plain(n, `Fem${n % 100}`, FIVE_SHARED_PHONE, 'Femveien', []),
+);
+
+/**
+ * A customer whose user is detached after the runner took a token for it: the token then belongs
+ * to a user with no customer, which user mode answers with 404 (the spec's UserCustomerNotFound).
+ */
+export const ORPHAN_USER_ID = 'contract-user-orphan';
+export const ORPHANING_CUSTOMER: CustomerRecord = {
+  ...plain(9900000003, 'Foreldrelaus', '+4799000004', 'Kontraktveien', []),
+  attachedUsers: [{ uniqueId: ORPHAN_USER_ID, credentials: [{ credential: 'orphan@kontrakt.example.no', credentialType: 'A_EMAIL_ADDRESS', verificationLevel: null }] }],
+};
+
+export const SEED_CUSTOMERS: CustomerRecord[] = [NEIGHBOUR_CUSTOMER, CONTRACT_CUSTOMER, ORPHANING_CUSTOMER, ...sixShared, ...fiveShared];

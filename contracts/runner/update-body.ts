@@ -1,0 +1,14 @@
+import type { CustomerInfo, CustomerUpdate } from '../../mock/core/types.ts';
+
+/**
+ * The update body that writes a customer's data back as it was read: the four fields the
+ * replace-all update owns (DESIGN.md §3). Sending it is how every write of a run is undone.
+ */
+export function updateBodyOf(customer: CustomerInfo): NonNullable<CustomerUpdate> {
+  return {
+    name: customer.name ?? null,
+    phoneNumbers: customer.phoneNumbers ?? null,
+    emails: customer.emails ?? null,
+    invoiceEmailAddress: customer.invoiceEmailAddress ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+import type { CheckResult } from '../runner/results.ts';
+import type { Target } from '../runner/target.ts';
+import { AUTH_CHECKS } from './auth-checks.ts';
+import { runChecks, type SemanticCheck } from './check.ts';
+import { CLIENT_INFO_CHECKS } from './client-info-checks.ts';
+import { CREDENTIALS_CHECKS } from './credentials-checks.ts';
+import { RATE_LIMIT_CHECKS } from './rate-limit-checks.ts';
+import { ROBUSTNESS_CHECKS } from './robustness-checks.ts';
+import { SEARCH_CHECKS } from './search-checks.ts';
+import { UPDATE_CHECKS } from './update-checks.ts';
+
+/** Every semantic check, in the order they run; the writing ones last. */
+export const SEMANTIC_CHECKS: SemanticCheck[] = [
+  ...AUTH_CHECKS,
+  ...CLIENT_INFO_CHECKS,
+  ...CREDENTIALS_CHECKS,
+  ...SEARCH_CHECKS,
+  ...RATE_LIMIT_CHECKS,
+  ...ROBUSTNESS_CHECKS,
+  ...UPDATE_CHECKS,
+];
+
+export function runSemantic(target: Target, onResult?: (result: CheckResult) => void): Promise<CheckResult[]> {
+  return runChecks(SEMANTIC_CHECKS, target, onResult);
+}
