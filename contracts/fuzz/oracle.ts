@@ -1,0 +1,54 @@
+/**
+ * Decides what a request deserves, from the spec's compiled validators (`specValidators()`, the
+ * same ones the mock uses) plus the business rules: a generator only proposes a request, the
+ * oracle says whether it is valid. So "invalid input → 4xx" never rests on a generator's guess.
+ */
+import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
+import type { OperationValidators } from '../../mock/openapi/validators.ts';
+import { acceptanceFor } from './business-rules.ts';
+import type { Expectation } from './fuzz-case.ts';
+import { BODY_LIMIT, type Parsed } from './raw-bodies.ts';
+
+/** The verdict of the body validator on a parsed value (the body validator does not coerce, so it is not changed). */
+export function bodyErrors(validators: OperationValidators, value: unknown): string | undefined {
+  const validate = validators.body;
+  if (!validate) return undefined;
+  return validate(value) ? undefined : describeAjvErrors(validate.errors);
+}
+
+/** The verdict of the parameter validator; path parameters arrive as strings and are coerced as the mock does. */
+export function paramErrors(validators: OperationValidators, params: Record<string, string>): string | undefined {
+  const validate = validators.params;
+  if (!validate) return undefined;
+  return validate({ ...params }) ? undefined : describeAjvErrors(validate.errors, 'path');
+}
+
+export interface BodyFacts {
+  /** No body bytes at all (or an empty body with a JSON content type). */
+  absent?: boolean;
+  parsed?: Parsed;
+  /** Bytes on the wire. */
+  size?: number;
+}
+
+/** The expectation for a request with a good token and a JSON content type. */
+export function expectBody(validators: OperationValidators, facts: BodyFacts, params: Record<string, string> = {}): Expectation {
+  const { operation } = validators;
+  const pathProblem = paramErrors(validators, params);
+  if (pathProblem) return { kind: 'invalid', why: pathProblem };
+  if ((facts.size ?? 0) > BODY_LIMIT) return { kind: 'invalid', why: `the body is over ${BODY_LIMIT} bytes: 413` };
+  if (facts.absent || !facts.parsed) {
+    if (operation.requestBody?.required) return { kind: 'invalid', why: 'the body is required' };
+    return valid(operation.operationId, undefined);
+  }
+  const parsed = facts.parsed;
+  if (parsed.kind === 'malformed') return { kind: 'invalid', why: 'the body is not JSON' };
+  if (parsed.kind === 'unclear') return { kind: 'any', why: parsed.why };
+  const problem = bodyErrors(validators, parsed.value);
+  return problem ? { kind: 'invalid', why: problem } : valid(operation.operationId, parsed.value);
+}
+
+function valid(operationId: string, body: unknown): Expectation {
+  const { accept, why } = acceptanceFor(operationId, body);
+  return { kind: 'valid', accept, why };
+}
