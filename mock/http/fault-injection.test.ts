@@ -38,9 +38,9 @@ it('answers 404 given Prefer: code=404 where the operation documents it', async 
 });
 
 it('answers 400 naming the documented codes given a code the operation does not document', async () => {
-  const result = await callOperation(mock.url, 'getCustomerInfo', { token: await userTokenFor(), headers: { prefer: 'code=404' } });
+  const result = await callOperation(mock.url, 'getCustomerInfo', { token: await userTokenFor(), headers: { prefer: 'code=413' } });
   expect(result.status).toBe(400);
-  expect(result.body.errorMessage).toMatch(/code=404 is not documented/);
+  expect(result.body.errorMessage).toMatch(/code=413 is not documented/);
 });
 
 it('answers 400 given an unknown preference', async () => {
