@@ -22,6 +22,7 @@ import { RateLimiter } from './http/rate-limiter.ts';
 import { loadSpec } from './openapi/load-spec.ts';
 import { listOperations } from './openapi/operations.ts';
 import { specValidators } from './openapi/validators.ts';
+import { openDurableStore } from './persistence/durable-store.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -36,12 +37,19 @@ export interface MockApp {
   listener: RequestListener;
   store: CustomerStore;
   tokens: TokenStore;
+  /** Flushes and closes the state file (`--state-file`); nothing to do in memory. */
+  close(): Promise<void>;
 }
 
 export async function createApp(config: MockConfig, components: Partial<AppComponents> = {}): Promise<MockApp> {
   const clock = components.clock ?? systemClock;
   const source = customerSource(config);
-  const store = components.store ?? new CustomerStore(await source.defaults());
+  const logger = components.logger ?? consoleLogger;
+  // --state-file: the store comes from the file when it exists, and every change is journaled.
+  const durable = config.stateFile
+    ? await openDurableStore(config.stateFile, { defaults: source.defaults, store: components.store, validate: source.validate, logger })
+    : undefined;
+  const store = durable?.store ?? components.store ?? new CustomerStore(await source.defaults());
   const tokens = new TokenStore(clock, config.tokenTtl);
   const listener = createHttpApp({
     config,
@@ -49,13 +57,14 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     tokens,
     limiter: config.rateLimit ? new RateLimiter(clock, config.rateLimits) : undefined,
     random: components.random ?? seededRandom(config.seed),
-    logger: components.logger ?? consoleLogger,
+    logger,
     validators: specValidators(),
     operations: listOperations(loadSpec()),
     handlers: components.handlers ?? defaultHandlers,
     customers: source,
+    barrier: durable?.journal,
   });
-  return { listener, store, tokens };
+  return { listener, store, tokens, close: async () => durable?.close() };
 }
 
 /** The fixtures module behind the admin API and the start: a file when `--fixtures` is set, else the generator. */

@@ -43,7 +43,11 @@ function banner(url: string, customers: number, config: MockConfig, ms: number):
   const basic = `${DEMO_CLIENT.id}:${DEMO_CLIENT.secret}`;
   const redirect = 'http://localhost:3000/callback';
   const authorize = `${url}/user/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT.id}&redirect_uri=${encodeURIComponent(redirect)}&state=xyz`;
-  const data = config.fixtures ? `from ${config.fixtures}` : `seed ${config.seed}, ${config.count} random + scenario customers`;
+  const data = config.stateFile
+    ? `kept in ${config.stateFile}`
+    : config.fixtures
+      ? `from ${config.fixtures}`
+      : `seed ${config.seed}, ${config.count} random + scenario customers`;
   return `Connect Customer API mock on ${url}  (${customers} customers, ${data}; ready in ${ms} ms)
 
 Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}

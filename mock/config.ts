@@ -14,6 +14,18 @@ export interface OAuthClient {
   secret: string;
 }
 
+/** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
+export interface HttpLimits {
+  /** Longest request target (path and query) in bytes; a longer one is a 414. */
+  maxUrlBytes: number;
+  /** Node's `maxHeaderSize`: request line and headers together; more is a 431. */
+  maxHeaderBytes: number;
+  /** Node's `headersTimeout`: the whole head must arrive within this, else 408. */
+  headersTimeoutMs: number;
+  /** Node's `requestTimeout`: the whole request, body included, else 408. */
+  requestTimeoutMs: number;
+}
+
 export interface MockConfig {
   port: number;
   host: string;
@@ -33,6 +45,9 @@ export interface MockConfig {
   /** Access token lifetime in seconds (`expires_in`). */
   tokenTtl: number;
   clients: OAuthClient[];
+  /** A journal that keeps the store across restarts (docs/decisions/016); in memory when unset. */
+  stateFile: string | undefined;
+  limits: HttpLimits;
 }
 
 export const DEMO_CLIENT: OAuthClient = { id: 'demo-client', secret: 'demo-secret' };
@@ -51,6 +66,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   adminToken: undefined,
   tokenTtl: 3600,
   clients: [DEMO_CLIENT],
+  stateFile: undefined,
+  // 8 KiB is the URL limit common to servers and proxies; Node's own defaults (60 s for headers,
+  // 300 s for a request) let a slow client hold a connection for minutes.
+  limits: { maxUrlBytes: 8192, maxHeaderBytes: 16384, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
 };
 
 export class ConfigError extends Error {
@@ -125,6 +144,12 @@ export const FLAGS: Record<string, FlagSpec> = {
     value: 'T',
     help: 'require "Authorization: Bearer T" on every /__admin route',
     apply: (c, r, s) => (c.adminToken = nonEmpty(r, s)),
+  },
+  'state-file': {
+    env: 'MOCK_STATE_FILE',
+    value: 'FILE',
+    help: 'keep the store in FILE across restarts (created from the fixtures when absent; every write is on disk before its 200)',
+    apply: (c, r, s) => (c.stateFile = nonEmpty(r, s)),
   },
   'token-ttl': {
     env: 'MOCK_TOKEN_TTL',

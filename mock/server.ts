@@ -13,6 +13,7 @@ import { type AppComponents, createApp } from './app.ts';
 import { DEFAULT_CONFIG, type MockConfig } from './config.ts';
 import type { CustomerStore } from './core/customer-store.ts';
 import { silentLogger } from './http/components.ts';
+import { clientErrorResponder, limitUrl, serverOptions } from './http/request-limits.ts';
 
 export interface RunningMock {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
@@ -32,15 +33,23 @@ export async function startMock(
 ): Promise<RunningMock> {
   const config: MockConfig = { ...DEFAULT_CONFIG, port: 0, ...overrides };
   const app = await createApp(config, { logger: silentLogger, ...components });
-  const server = createServer(app.listener);
-  await listen(server, config.port, config.host);
+  const server = createServer(serverOptions(config.limits), limitUrl(config.limits, app.listener));
+  // Oversized heads, non-HTTP bytes and slow clients get the API's error body too (issue 6).
+  server.on('clientError', clientErrorResponder(config.limits));
+  await listen(server, config.port, config.host).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,
     store: app.store,
     config,
-    close: () => close(server),
+    close: async () => {
+      await close(server);
+      await app.close();
+    },
   };
 }
 

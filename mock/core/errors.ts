@@ -80,6 +80,20 @@ export const errors = {
     api(413, 'PayloadTooLargeException', `The request body is larger than ${limit}.`),
   unsupportedMediaType: (got: string) =>
     api(415, 'UnsupportedMediaTypeException', `The request body must be application/json, not ${got || 'absent'}.`),
+  /** A request target over the URL limit (RFC 9110 §15.5.15). */
+  uriTooLong: (limit: string) =>
+    api(414, 'UriTooLongException', `The request URL is longer than ${limit}; send long criteria in a POST body instead.`),
+  /** A request head over the header limit (RFC 6585 §5). */
+  headersTooLarge: (limit: string) =>
+    api(431, 'RequestHeaderFieldsTooLargeException', `The request headers are larger than ${limit} in total; send fewer or shorter headers.`),
+  /** A client too slow to send its request (RFC 9110 §15.5.9); `limits` says what it had. */
+  requestTimeout: (limits: string) =>
+    api(408, 'RequestTimeoutException', `The request did not arrive in time (${limits}); the connection is closed.`),
+  /** Bytes that are not an HTTP/1.1 request, refused before any route sees them. */
+  badRequest: (detail: string) => api(400, 'BadRequestException', `The request is not valid HTTP/1.1 (${detail}).`),
+  /** A JSON key that names a prototype; refused in every body so that none can reach one. */
+  prototypeKey: (path: string) =>
+    api(400, 'ValidationException', `${path}: the key is not allowed; "__proto__", "constructor" and "prototype" are refused in JSON bodies.`),
   rateLimited: (limit: string, retryAfterSeconds: number) =>
     api(
       429,

@@ -10,6 +10,7 @@ import type { CustomerStore } from '../core/customer-store.ts';
 import { errors } from '../core/errors.ts';
 import type { Operation } from '../openapi/operations.ts';
 import type { SpecValidators } from '../openapi/validators.ts';
+import type { WriteBarrier } from '../persistence/write-barrier.ts';
 import { adminRoutes, type CustomerSource } from './admin/admin-routes.ts';
 import type { Logger, RandomSource } from './components.ts';
 import { errorHandler } from './error-handler.ts';
@@ -30,6 +31,8 @@ export interface HttpAppDeps {
   operations: readonly Operation[];
   handlers: Record<string, Handler>;
   customers: CustomerSource;
+  /** With `--state-file`: writes are answered only once on disk (docs/decisions/016). */
+  barrier?: WriteBarrier | undefined;
 }
 
 export function createHttpApp(deps: HttpAppDeps): RequestListener {
@@ -49,6 +52,7 @@ export function createHttpApp(deps: HttpAppDeps): RequestListener {
       tokens: deps.tokens,
       limiter: deps.limiter,
       random: deps.random,
+      barrier: deps.barrier,
     }),
   );
   app.use((req, _res, next) => next(errors.routeNotFound(req.method, req.path)));

@@ -5,6 +5,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import { errors } from '../core/errors.ts';
+import { rejectPrototypeKeys } from './prototype-keys.ts';
 
 /** DESIGN.md §3: a body over 1 MiB is a 413. */
 export const API_BODY_LIMIT = 1024 * 1024;
@@ -28,5 +29,5 @@ const requireJsonType: RequestHandler = (req, _res, next) => {
 
 /** Parses a JSON body into `req.body` (left `undefined` when there is no body at all). */
 export function jsonBody(limitBytes: number = API_BODY_LIMIT): RequestHandler[] {
-  return [requireJsonType, express.json({ limit: limitBytes, strict: false, type: JSON_TYPES })];
+  return [requireJsonType, express.json({ limit: limitBytes, strict: false, type: JSON_TYPES }), rejectPrototypeKeys];
 }

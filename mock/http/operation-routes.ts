@@ -9,6 +9,7 @@ import { errors } from '../core/errors.ts';
 import { describeAjvErrors } from '../openapi/describe-errors.ts';
 import type { Operation } from '../openapi/operations.ts';
 import type { OperationValidators, SpecValidators } from '../openapi/validators.ts';
+import { type WriteBarrier, durably } from '../persistence/write-barrier.ts';
 import { authenticate, grantOf, requireKind } from './authenticate.ts';
 import type { RandomSource } from './components.ts';
 import { preferAndFaults } from './fault-injection.ts';
@@ -28,6 +29,7 @@ export interface OperationRouteDeps {
   tokens: TokenStore;
   limiter: RateLimiter | undefined;
   random: RandomSource;
+  barrier?: WriteBarrier | undefined;
 }
 
 /**
@@ -63,20 +65,21 @@ export function operationRoutes(operations: readonly Operation[], deps: Operatio
       requireKind(operation.tokenKind),
       preferAndFaults(operation, deps.context.config.faultRate, deps.random),
       ...(operation.requestBody ? jsonBody() : []),
-      runOperation(validators, deps.handlers[operation.operationId]!, deps.context),
+      runOperation(validators, deps.handlers[operation.operationId]!, deps.context, deps.barrier),
     );
   }
   return router;
 }
 
-function runOperation(validators: OperationValidators, handler: Handler, context: HandlerContext): RequestHandler {
+function runOperation(validators: OperationValidators, handler: Handler, context: HandlerContext, barrier?: WriteBarrier): RequestHandler {
   return async (req, res) => {
     const params: Record<string, unknown> = { ...req.params };
     if (validators.params && !validators.params(params)) {
       throw errors.validation(describeAjvErrors(validators.params.errors, 'path'));
     }
     const body = validateBody(validators, req.body);
-    const result = await handler({ params, body, grant: grantOf(res) }, context);
+    // With --state-file, a write is on disk before its 200 (docs/decisions/016).
+    const result = await durably(barrier, () => handler({ params, body, grant: grantOf(res) }, context));
     res.status(200).json(result);
   };
 }

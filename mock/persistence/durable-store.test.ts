@@ -118,6 +118,11 @@ it('refuses to start given a record the validator rejects', async () => {
   await expect(openDurableStore(file, { defaults: () => [], logger, validate })).rejects.toThrow(/state\.jsonl:2: customerNumber: must be integer/);
 });
 
+it('refuses to start with a clear error given a state file it cannot write', async () => {
+  file = join(directory, 'missing-directory', 'state.jsonl');
+  await expect(open()).rejects.toThrow(/missing-directory\/state\.jsonl: cannot be written \(ENOENT/);
+});
+
 it('fills and watches a store that the caller passes in', async () => {
   const store = new CustomerStore();
   const durable = await openDurableStore(file, { defaults: () => [], store, logger });

@@ -36,7 +36,7 @@ export interface DurableStore {
 export async function openDurableStore(path: string, options: DurableStoreOptions): Promise<DurableStore> {
   if (!exists(path)) {
     const store = options.store ?? new CustomerStore(await options.defaults());
-    const journal = Journal.create(path, snapshotLines(store));
+    const journal = writable(path, () => Journal.create(path, snapshotLines(store)));
     options.logger.info(`State file ${path} created with ${store.size} customers.`);
     return watch(store, journal, false);
   }
@@ -49,8 +49,8 @@ export async function openDurableStore(path: string, options: DurableStoreOption
   }
   const store = fill(path, options.store, contents.records.values());
   // Folding the changes into a fresh snapshot keeps the file as small as the store, and drops a torn tail.
-  const journal =
-    contents.linesAfterSnapshot > 0 || contents.torn ? Journal.create(path, snapshotLines(store)) : Journal.append(path);
+  const compact = contents.linesAfterSnapshot > 0 || contents.torn !== undefined;
+  const journal = writable(path, () => (compact ? Journal.create(path, snapshotLines(store)) : Journal.append(path)));
   options.logger.info(`State file ${path}: restored ${store.size} customers.`);
   return watch(store, journal, true);
 }
@@ -84,6 +84,15 @@ function fill(path: string, store: CustomerStore | undefined, records: Iterable<
     return store;
   } catch (error) {
     throw new StateFileError(`${path}: the restored records contradict each other (${(error as Error).message})`);
+  }
+}
+
+/** Opening the file for writing, with an error that names it and says why it failed. */
+function writable(path: string, open: () => Journal): Journal {
+  try {
+    return open();
+  } catch (error) {
+    throw new StateFileError(`${path}: cannot be written (${(error as Error).message}).`);
   }
 }
 

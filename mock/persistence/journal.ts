@@ -58,14 +58,14 @@ export class Journal implements WriteBarrier {
   replace(lines: Iterable<string>): void {
     this.#written += 1;
     if (this.#failure) return;
+    const old = this.#fd;
     try {
       writeFileAtomically(this.path, lines);
+      this.#fd = openSync(this.path, 'a');
     } catch (error) {
       this.#failure = error as Error;
       return;
     }
-    const old = this.#fd;
-    this.#fd = openSync(this.path, 'a');
     // Lines written before the snapshot are in it (or were replaced by it): all durable now.
     this.#synced = this.#written;
     if (this.#syncing) this.#retired.push(old);
@@ -82,7 +82,8 @@ export class Journal implements WriteBarrier {
   }
 
   settle(mark: number): Promise<void> {
-    return this.#written === mark && !this.#failure ? Promise.resolve() : this.flush();
+    // Nothing written since the mark (a read): nothing to wait for, even on a failed disk.
+    return this.#written === mark ? Promise.resolve() : this.flush();
   }
 
   /** Resolves once everything written so far is on disk. */

@@ -9,6 +9,7 @@ import type { MockConfig } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
 import { errors } from '../../core/errors.ts';
 import type { CustomerRecord } from '../../core/types.ts';
+import { type WriteBarrier, durably } from '../../persistence/write-barrier.ts';
 import { jsonBody } from '../json-body.ts';
 import type { TokenStore } from '../oauth/token-store.ts';
 import { adminGuard } from './admin-guard.ts';
@@ -31,6 +32,8 @@ export interface AdminDeps {
   store: CustomerStore;
   tokens: TokenStore;
   customers: CustomerSource;
+  /** With `--state-file`: writes are answered only once on disk (docs/decisions/016). */
+  barrier?: WriteBarrier | undefined;
 }
 
 /** Admin bodies may carry a whole fixture set, far above the API's 1 MiB. */
@@ -55,7 +58,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   return router;
 }
 
-function reset({ store, customers }: AdminDeps): RequestHandler {
+function reset({ store, customers, barrier }: AdminDeps): RequestHandler {
   return async (req, res) => {
     const request = resetRequest(req.body);
     const records =
@@ -64,14 +67,14 @@ function reset({ store, customers }: AdminDeps): RequestHandler {
         : request.kind === 'generate'
           ? customers.generate(request.seed, request.count)
           : validateAll(customers, request.customers);
-    res.json({ count: store.replaceAll(records) });
+    res.json({ count: await durably(barrier, () => store.replaceAll(records)) });
   };
 }
 
-function upsert({ store, customers }: AdminDeps): RequestHandler {
-  return (req, res) => {
+function upsert({ store, customers, barrier }: AdminDeps): RequestHandler {
+  return async (req, res) => {
     const records = validateAll(customers, Array.isArray(req.body) ? req.body : [req.body]);
-    store.upsert(records);
+    await durably(barrier, () => store.upsert(records));
     res.json({ count: records.length });
   };
 }

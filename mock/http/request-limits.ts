@@ -1,0 +1,77 @@
+/**
+ * Limits on what a client may send and how slowly (issue 6), and one voice for the refusals.
+ * Node's HTTP parser refuses an oversized head, bytes that are not HTTP and a client slower than
+ * `headersTimeout`/`requestTimeout` before Express runs, and by default answers with a bare status
+ * line. Here those refusals get the API's `{exceptionType, errorMessage}` body like every other
+ * error (DESIGN.md §3). The URL limit wraps the whole request listener, so that it holds for every
+ * path into the mock, Express or not.
+ */
+import { type RequestListener, STATUS_CODES, type ServerOptions } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { HttpLimits } from '../config.ts';
+import { type ApiError, errors } from '../core/errors.ts';
+
+/** The `node:http` server options that enforce `limits`. */
+export function serverOptions(limits: HttpLimits): ServerOptions {
+  return {
+    maxHeaderSize: limits.maxHeaderBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node looks for expired requests every 30 s by default, far coarser than the timeouts.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  };
+}
+
+/** 414 for a request target over the limit (RFC 9110 §15.5.15), before routing, auth or body. */
+export function limitUrl(limits: HttpLimits, listener: RequestListener): RequestListener {
+  return (req, res) => {
+    // Node decodes the request target as latin1, one character a byte.
+    if ((req.url ?? '').length <= limits.maxUrlBytes) {
+      listener(req, res);
+      return;
+    }
+    const body = JSON.stringify(errors.uriTooLong(kibibytes(limits.maxUrlBytes)).body());
+    // The body is left unread, so the connection cannot be reused.
+    res.writeHead(414, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+    res.end(body);
+  };
+}
+
+type ClientError = Error & { code?: string };
+
+/** The server's `clientError` listener: an API error body, then the connection is closed. */
+export function clientErrorResponder(limits: HttpLimits): (error: ClientError, socket: Duplex) => void {
+  return (error, socket) => {
+    // As Node's own listener does: never write into a response that has started.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const refusal = toApiError(error, limits);
+    const body = JSON.stringify(refusal.body());
+    socket.end(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  };
+}
+
+function toApiError(error: ClientError, limits: HttpLimits): ApiError {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return errors.headersTooLarge(kibibytes(limits.maxHeaderBytes));
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return errors.requestTimeout(`headers within ${seconds(limits.headersTimeoutMs)}, the whole request within ${seconds(limits.requestTimeoutMs)}`);
+    default:
+      return errors.badRequest(error.code ?? error.message);
+  }
+}
+
+function kibibytes(bytes: number): string {
+  return `${bytes / 1024} KiB`;
+}
+
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
+}
