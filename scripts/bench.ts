@@ -5,7 +5,8 @@
 import { parseBenchArgs, USAGE, type BenchOptions } from '../bench/options.ts';
 import { stderrProgress } from '../bench/progress.ts';
 import { writeReportFile } from '../bench/report-file.ts';
-import { renderReport, runBench } from '../bench/run-bench.ts';
+import { renderReport } from '../bench/report.ts';
+import { runBench } from '../bench/run-bench.ts';
 
 async function main(argv: string[]): Promise<number> {
   let options: BenchOptions;

@@ -17,7 +17,8 @@ import { errorHandler } from './error-handler.ts';
 import type { Handler } from './handlers.ts';
 import { oauthRoutes } from './oauth/oauth-routes.ts';
 import type { TokenStore } from './oauth/token-store.ts';
-import { operationRoutes } from './operation-routes.ts';
+import { fastReads } from './fast-reads.ts';
+import { API_PREFIXES, operationRoutes } from './operation-routes.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
 export interface HttpAppDeps {
@@ -44,11 +45,12 @@ export function createHttpApp(deps: HttpAppDeps): RequestListener {
   });
   app.use(oauthRoutes({ clients: deps.config.clients, store: deps.store, tokens: deps.tokens }));
   if (deps.config.admin) app.use('/__admin', adminRoutes(deps));
+  const context = { store: deps.store, config: deps.config };
   app.use(
     operationRoutes(deps.operations, {
       validators: deps.validators,
       handlers: deps.handlers,
-      context: { store: deps.store, config: deps.config },
+      context,
       tokens: deps.tokens,
       limiter: deps.limiter,
       random: deps.random,
@@ -57,5 +59,7 @@ export function createHttpApp(deps: HttpAppDeps): RequestListener {
   );
   app.use((req, _res, next) => next(errors.routeNotFound(req.method, req.path)));
   app.use(errorHandler(deps.logger));
-  return app;
+  const fast = fastReads({ ...deps, context, prefixes: API_PREFIXES });
+  // Plain reads skip Express (fast-reads.ts, docs/decisions/018); everything else goes through it.
+  return fast ? (req, res) => fast(req, res) || app(req, res) : app;
 }

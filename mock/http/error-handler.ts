@@ -4,16 +4,18 @@
  * anything else is logged and answered as a plain 500 body, so no input can crash the process or
  * leak a stack trace.
  */
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
 import { ApiError, errors } from '../core/errors.ts';
 import type { Logger } from './components.ts';
+import { sendJson } from './send-json.ts';
 
-/** Writes an `ApiError` as JSON with its headers. */
-export function sendApiError(res: Response, error: ApiError): void {
+/** Writes an `ApiError` as JSON with its headers; plain node:http, so the fast read path shares it. */
+export function sendApiError(res: ServerResponse, error: ApiError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   // RFC 6749 §5.2: token endpoint errors must not be cached, like the tokens themselves.
   if (error.format === 'oauth') res.setHeader('Cache-Control', 'no-store');
-  res.status(error.status).json(error.body());
+  sendJson(res, error.status, error.body());
 }
 
 /** Maps body-parser's errors (told apart by their `type` field) to catalogue errors. */

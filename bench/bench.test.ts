@@ -1,0 +1,45 @@
+/**
+ * The bench must not rot: `npm run bench -- --quick` runs end to end (our mock, Prism, the bare
+ * server, a fixture file, every autocannon run) and writes a report with every row. Timings are
+ * not asserted: the machine is shared and they say nothing about correctness.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { REPO_ROOT } from './children.ts';
+import { BEGIN, END } from './report-file.ts';
+import { SCENARIOS } from './scenarios.ts';
+import { checkTargets } from './targets.ts';
+import { scenarioCustomers } from '../fixtures/scenarios.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('runs the quick bench to the end and reports every row', () => {
+  const out = join(dir, 'benchmarks.md');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--quick', '--out', out], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).toContain('[bench');
+  const report = readFileSync(out, 'utf8');
+  expect(report).toContain(BEGIN);
+  expect(report).toContain(END);
+  for (const scenario of SCENARIOS) {
+    const servers = scenario.compared ? ['ours', 'Prism', 'bare node:http'] : ['ours'];
+    for (const server of servers) expect(report).toMatch(rowStart(scenario.label, server));
+    if (scenario.compared) expect(report).toMatch(new RegExp(`^\\| ${scenario.label} \\| [\\d.]+× \\| [\\d.]+× \\|`, 'm'));
+  }
+  const customers = (1000 + scenarioCustomers().length).toLocaleString('en');
+  expect(report).toMatch(new RegExp(`^\\| ${customers} \\| [\\d.]+ MiB \\|`, 'm'));
+  expect(report).toMatch(/^- Machine: .+ \d+ cores, .+ GiB, .+ Node v\d+/m);
+  for (const { target } of checkTargets([], [])) expect(report).toContain(`| ${target} |`);
+}, 120_000);
+
+function rowStart(label: string, server: string): RegExp {
+  return new RegExp(`^\\| ${label.replace(/[()]/g, '\\$&')} \\| ${server} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\|`, 'm');
+}

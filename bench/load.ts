@@ -1,0 +1,85 @@
+/**
+ * One autocannon run against one server and one request. Requests/s is the count of answers over
+ * the measured time; latency percentiles come from every answer's own time in fractional
+ * milliseconds (autocannon's histogram rounds to whole milliseconds, too coarse for a server that
+ * answers in a fraction of one).
+ */
+import autocannon from 'autocannon';
+import { processCpuMs } from './process-cpu.ts';
+import { requestHeaders, type Scenario, type Tokens } from './scenarios.ts';
+
+/** How long a run may take beyond its measured seconds (a warm-up has none) before it is stopped. */
+const RUN_GRACE_MS = 30_000;
+
+export interface LoadSettings {
+  connections: number;
+  /** Measured seconds. */
+  durationSeconds: number;
+  /** Requests sent first and thrown away, so that every server is measured warm (JIT, caches). */
+  warmupRequests: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** Server CPU time (user + system) per answer in µs; NaN when the server's pid is unknown. */
+  cpuUsPerRequest: number;
+}
+
+/** `pid`: the server's process, to measure the CPU it spends per answer. */
+export async function runLoad(
+  url: string,
+  scenario: Scenario,
+  tokens: Tokens,
+  settings: LoadSettings,
+  pid?: number,
+): Promise<LoadResult> {
+  const base = {
+    url: url + scenario.path,
+    method: scenario.method,
+    headers: requestHeaders(scenario, tokens),
+    body: scenario.body,
+    connections: settings.connections,
+    timeout: 10,
+  };
+  if (settings.warmupRequests > 0) await run({ ...base, amount: settings.warmupRequests });
+  const cpuBefore = pid === undefined ? Number.NaN : await processCpuMs(pid);
+  const result = await run({ ...base, duration: settings.durationSeconds });
+  const cpuMs = pid === undefined ? Number.NaN : (await processCpuMs(pid)) - cpuBefore;
+  return { ...result, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+}
+
+async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUsPerRequest'>> {
+  const times: number[] = [];
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+    });
+    // A server that stops answering must not hang the bench: stop the run, report what came back.
+    const guard = setTimeout(() => instance.stop(), ((options.duration as number | undefined) ?? 0) * 1000 + RUN_GRACE_MS);
+    instance.once('done', () => clearTimeout(guard));
+  });
+  // autocannon's own measured time; the wall time around it also counts connecting.
+  const seconds = result.duration > 0 ? result.duration : (performance.now() - started) / 1000;
+  const sorted = Float64Array.from(times).sort();
+  return {
+    requestsPerSecond: times.length / seconds,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    requests: times.length,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** Nearest-rank percentile of sorted samples; NaN when there are none. */
+export function percentile(sorted: Float64Array, share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
