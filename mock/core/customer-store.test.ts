@@ -128,3 +128,21 @@ it('tells change listeners about each successful change, and not about refused o
     { kind: 'replaceAll', count: 2 },
   ]);
 });
+
+it('keeps the JSON text a record was read from when it is what stringify would give', () => {
+  const store = new CustomerStore();
+  const record = sampleCustomer();
+  store.upsert([record], [JSON.stringify(record)]);
+  expect(store.getJson(record.customerNumber)).toBe(JSON.stringify(record));
+  expect(store.get(record.customerNumber)).toEqual(record);
+});
+
+it('stringifies a record whose JSON text is not compact, and still checks ownership', () => {
+  const store = new CustomerStore();
+  const record = sampleCustomer();
+  store.upsert([record], [JSON.stringify(record, null, 2)]);
+  expect(store.getJson(record.customerNumber)).toBe(JSON.stringify(record));
+  const thief = { ...customer(2), attachedUsers: record.attachedUsers };
+  expect(() => store.upsert([thief], [JSON.stringify(thief)])).toThrow(ApiError);
+  expect(store.get(2)).toBeUndefined();
+});

@@ -75,17 +75,20 @@ export class CustomerStore {
    * Inserts or replaces records by `customerNumber`, all or nothing: when one record is refused
    * (a credential or user of another customer, docs/decisions/005) the store is left as it was and
    * the `ApiError` is thrown. Within one call a later record with the same number wins.
+   * `texts`, when given, holds the JSON text each record was parsed from (a fixture file's lines),
+   * kept instead of a fresh stringify when it is exactly that (store-state.ts `isStringifyOf`).
    */
-  upsert(records: readonly CustomerRecord[]): void {
+  upsert(records: readonly CustomerRecord[], texts?: readonly (string | undefined)[]): void {
     const state = this.#state;
     const previous: Array<[number, string | undefined]> = [];
     let added = false;
     try {
-      for (const record of records) {
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i]!;
         const before = state.records.get(record.customerNumber);
         previous.push([record.customerNumber, before]);
         added ||= before === undefined;
-        state.put(record);
+        state.put(record, texts?.[i]);
       }
     } catch (error) {
       for (const [customerNumber, json] of previous.reverse()) state.restore(customerNumber, json);

@@ -32,3 +32,12 @@ it('keeps every record intact across compaction after many rewrites', () => {
   expect(arena.get(2)).toBe('199:ø');
   expect([...arena.keys()].sort()).toEqual([1, 2]);
 });
+
+it('keeps Latin-1 and wider text apart, and returns both after a replace', () => {
+  const arena = new RecordArena();
+  arena.set(1, '{"a":"Ærlig ÿ"}');
+  arena.set(2, '{"b":"Łódź 😀"}');
+  arena.set(1, '{"a":"Σ"}');
+  arena.set(2, '{"b":"Ås"}');
+  expect([arena.get(1), arena.get(2)]).toEqual(['{"a":"Σ"}', '{"b":"Ås"}']);
+});
