@@ -8,8 +8,7 @@
  * http.createServer(app.listener).listen(0, '127.0.0.1');
  */
 import type { RequestListener } from 'node:http';
-import { FixtureError, generateCustomers, readFixtureFile, validateRecord, writeFixtures } from '../fixtures/index.ts';
-import { readFixtureEntries } from '../fixtures/fixture-reader.ts';
+import { FixtureError, generateCustomers, readFixtureEntries, readFixtureFile, validateRecord, writeFixtures } from '../fixtures/index.ts';
 import type { MockConfig } from './config.ts';
 import { CustomerStore } from './core/customer-store.ts';
 import { errors } from './core/errors.ts';
