@@ -3,6 +3,8 @@
  * HTTP Basic, RFC 6749 §4.4 and §2.3.1) and a user token from the mock's admin API (or given).
  * Whatever cannot be had is left out, and the families that need it are skipped with the reason.
  */
+import { SAMPLE_UNIQUE_ID } from '../../fixtures/index.ts';
+import { accessToken } from '../runner/auth.ts';
 import type { Credentials } from './fuzz-case.ts';
 
 export interface TokenOptions {
@@ -22,8 +24,6 @@ export interface TokenResult {
   hasAdmin: boolean;
   notes: string[];
 }
-
-export const SAMPLE_UNIQUE_ID = 'abc123ee63461dd';
 
 export async function obtainTokens(options: TokenOptions): Promise<TokenResult> {
   const base = options.baseUrl.replace(/\/$/, '');
@@ -72,8 +72,7 @@ async function postForToken(url: string, init: { headers: Record<string, string>
     const response = await fetch(url, { method: 'POST', ...init, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
     const text = await response.text();
     if (!response.ok) return { why: `${response.status} ${text.slice(0, 120)}` };
-    const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
-    return typeof token === 'string' && token ? token : { why: 'the answer has no access_token' };
+    return accessToken(JSON.parse(text)) ?? { why: 'the answer has no access_token' };
   } catch (error) {
     return { why: (error as Error).message };
   }
