@@ -23,6 +23,7 @@ import { loadSpec } from './openapi/load-spec.ts';
 import { listOperations } from './openapi/operations.ts';
 import { specValidators } from './openapi/validators.ts';
 import { openDurableStore } from './persistence/durable-store.ts';
+import { loadFixtureFile } from './load/load-fixture-file.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -109,6 +110,10 @@ const LOAD_BATCH = 256;
  */
 async function initialStore(config: MockConfig): Promise<CustomerStore> {
   if (!config.fixtures) return new CustomerStore(generateCustomers(config));
+  // The one-record-per-line layout loads on several threads (docs/decisions/020); any other valid
+  // file is read here, by the fixture reader, which parses it whole.
+  const loaded = await loadFixtureFile(config.fixtures);
+  if (loaded) return loaded;
   const store = new CustomerStore();
   let batch: CustomerRecord[] = [];
   let texts: (string | undefined)[] = [];

@@ -1,7 +1,7 @@
 /**
  * The mock's one data store: every customer, with the indexes that search, login and the credential
  * check read. All data changes go through two methods, `upsert` (which the replace-all update of
- * update.ts uses too) and `replaceAll`, and each announces itself to `onChange` listeners after it
+ * update.ts uses too) and `replaceAll` (a new store is also filled by `loadEncoded`), and each announces itself to `onChange` listeners after it
  * succeeded, so a durable journal can hook in without touching the core.
  *
  * @example
@@ -9,6 +9,7 @@
  * store.get(563457)?.name;            // a fresh copy, safe to change
  * store.findUserByCredential('OLA.NORDMANN@hotmail.no'); // { customerNumber: 563457, uniqueId: 'abc123ee63461dd' }
  */
+import type { EncodedRecords } from './encoded-records.ts';
 import type { StoreIndexes } from './store-indexes.ts';
 import { StoreState, type UserRef } from './store-state.ts';
 import { displayName } from './customer-view.ts';
@@ -96,6 +97,23 @@ export class CustomerStore {
     }
     if (added) this.#order = undefined;
     this.#emit({ kind: 'upsert', records });
+  }
+
+  /**
+   * Adds the records of an encoded batch (encoded-records.ts), for filling a store before it
+   * serves: stops before the first record whose customer number is stored already and returns how
+   * many went in; a refused record throws with the records before it kept. No listener is told,
+   * so a store with listeners refuses it.
+   */
+  loadEncoded(batch: EncodedRecords): number {
+    if (this.#listeners.size > 0) throw new Error('loadEncoded fills a new store: this one has listeners');
+    this.#order = undefined;
+    return this.#state.putEncoded(batch);
+  }
+
+  /** Makes room for `records` more records like those of `sample` (StoreState `reserveLike`). */
+  reserveLike(sample: EncodedRecords, records: number): void {
+    this.#state.reserveLike(sample, records);
   }
 
   /** Replaces the whole store, all or nothing (the old data stays until the new is complete). */

@@ -18,7 +18,8 @@ it('keeps several customer numbers under one key, and drops them one by one', ()
 it('behaves like a Map of sets under any sequence of adds and removes (colliding keys included)', () => {
   // Keys that share low bits land in the same probe runs, exercising backward-shift deletion.
   const key = fc.integer({ min: 0, max: 40 }).map((k) => (k % 8) * 1024 + Math.floor(k / 8));
-  const op = fc.tuple(fc.boolean(), key, fc.integer({ min: 1, max: 4 }));
+  // Customer numbers beyond 31 bits take another path (a list of one), so some are drawn.
+  const op = fc.tuple(fc.boolean(), key, fc.constantFrom(1, 2, 3, 4, 2 ** 31 - 1, 2 ** 31, 2 ** 45 + 1));
   fc.assert(
     fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
       const table = new IntHashTable();
@@ -51,4 +52,35 @@ it('finds every key again after growing and after removing half of them', () => 
   keys.forEach((k, i) => i % 2 === 0 && table.remove(k, i + 1));
   expect(keys.every((k, i) => (i % 2 === 0 ? table.get(k).length === 0 : table.get(k)[0] === i + 1))).toBe(true);
   expect(table.size).toBe(2500);
+});
+
+it('keeps every key when room is reserved ahead, and reserving less than it holds changes nothing', () => {
+  const table = new IntHashTable();
+  table.add(7, 70);
+  table.reserve(100_000);
+  const keys = Array.from({ length: 100_000 }, (_, i) => (i * 2654435761) & 0x3fffffff);
+  keys.forEach((k, i) => table.add(k, i + 1));
+  table.reserve(10);
+  expect(table.get(7)).toEqual([70]);
+  expect(keys.every((k, i) => table.has(k) && table.get(k).includes(i + 1))).toBe(true);
+  expect(table.has(0x3fffffff - 1)).toBe(keys.includes(0x3fffffff - 1));
+});
+
+it('keeps customer numbers beyond 31 bits, alone and beside others, and drops them again', () => {
+  const table = new IntHashTable();
+  const large = 2 ** 40 + 3;
+  table.add(9, large);
+  expect(table.get(9)).toEqual([large]);
+  table.add(9, 5);
+  table.add(9, large);
+  expect([...table.get(9)].sort((a, b) => a - b)).toEqual([5, large]);
+  table.remove(9, 5);
+  expect(table.get(9)).toEqual([large]);
+  table.remove(9, large);
+  expect(table.has(9)).toBe(false);
+  table.add(10, 2 ** 31 - 1);
+  table.add(10, large);
+  table.remove(10, large);
+  expect(table.get(10)).toEqual([2 ** 31 - 1]);
+  expect(table.size).toBe(1);
 });

@@ -1,5 +1,5 @@
 /**
- * Where the store keeps its records: each record's JSON text, UTF-8 encoded, in large off-heap
+ * Where the store keeps its records: each record's JSON text, encoded (Latin-1 or UTF-8), in large off-heap
  * buffers. A million records held as JS strings cost the garbage collector a copy and a trace of
  * almost a gigabyte on every major collection, which made loading slow; kept in a few buffers they
  * cost it nothing (docs/decisions/003). The API is the subset of `Map<number, string>` the store needs.
@@ -15,10 +15,26 @@ const UTF8 = new TextEncoder();
  */
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
+/** The most bytes `encodeRecordText` can write for `text`. */
+export function maxEncodedBytes(text: string): number {
+  return text.length * MAX_BYTES_PER_UNIT;
+}
+
+/**
+ * Writes `text` into `target` at `offset` the way the arena keeps it (Latin-1 when every character
+ * fits, else UTF-8) and says which, so a loader thread can encode records the arena then adopts
+ * (`adoptChunk`) without a copy. `target` must have `maxEncodedBytes(text)` bytes free.
+ */
+export function encodeRecordText(text: string, target: Buffer, offset: number): { bytes: number; latin1: boolean } {
+  if (!BEYOND_LATIN1.test(text)) return { bytes: target.write(text, offset, 'latin1'), latin1: true };
+  const view = new Uint8Array(target.buffer, target.byteOffset + offset, target.length - offset);
+  return { bytes: UTF8.encodeInto(text, view).written, latin1: false };
+}
+
 export class RecordArena {
   readonly #chunks: Buffer[] = [];
-  /** The same memory as plain `Uint8Array`s: `encodeInto` on their subarrays is twice as fast. */
-  readonly #views: Uint8Array[] = [];
+  /** The chunk `set` writes into, and where its free space starts; -1 before the first write. */
+  #current = -1;
   #tail = 0;
   /** customerNumber → slot; a slot holds chunk, offset and byte length. */
   readonly #slots = new Map<number, number>();
@@ -71,25 +87,46 @@ export class RecordArena {
     return this.#slots.keys();
   }
 
+  /**
+   * Takes `bytes`, filled by `encodeRecordText`, as a chunk of its own and returns its number for
+   * `setEncoded`. The arena keeps `bytes` itself: the caller must not write to it again.
+   */
+  adoptChunk(bytes: Uint8Array): number {
+    this.#chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return this.#chunks.length - 1;
+  }
+
+  /**
+   * Adds a record whose text `encodeRecordText` wrote into an adopted chunk; false, and nothing
+   * changed, when the arena holds that customer number already.
+   */
+  addEncoded(customerNumber: number, chunk: number, offset: number, bytes: number, latin1: boolean): boolean {
+    if (this.#slots.has(customerNumber)) return false;
+    const slot = this.#freeSlots.pop() ?? this.#newSlot();
+    this.#slots.set(customerNumber, slot);
+    this.#place(slot, chunk, offset, bytes, latin1);
+    return true;
+  }
+
   #write(slot: number, json: string): void {
-    let view = this.#views.at(-1);
-    if (!view || view.length - this.#tail < json.length * MAX_BYTES_PER_UNIT) {
-      const chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, json.length * MAX_BYTES_PER_UNIT));
-      view = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    let chunk = this.#chunks[this.#current];
+    if (!chunk || chunk.length - this.#tail < maxEncodedBytes(json)) {
+      chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, maxEncodedBytes(json)));
       this.#chunks.push(chunk);
-      this.#views.push(view);
+      this.#current = this.#chunks.length - 1;
       this.#tail = 0;
     }
-    const latin1 = !BEYOND_LATIN1.test(json);
-    const length = latin1
-      ? this.#chunks.at(-1)!.write(json, this.#tail, 'latin1')
-      : UTF8.encodeInto(json, view.subarray(this.#tail)).written;
+    const { bytes, latin1 } = encodeRecordText(json, chunk, this.#tail);
+    this.#place(slot, this.#current, this.#tail, bytes, latin1);
+    this.#tail += bytes;
+  }
+
+  #place(slot: number, chunk: number, offset: number, bytes: number, latin1: boolean): void {
     this.#latin1Of[slot] = latin1 ? 1 : 0;
-    this.#chunkOf[slot] = this.#chunks.length - 1;
-    this.#offsetOf[slot] = this.#tail;
-    this.#lengthOf[slot] = length;
-    this.#tail += length;
-    this.#liveBytes += length;
+    this.#chunkOf[slot] = chunk;
+    this.#offsetOf[slot] = offset;
+    this.#lengthOf[slot] = bytes;
+    this.#liveBytes += bytes;
   }
 
   #release(slot: number): void {
@@ -116,7 +153,7 @@ export class RecordArena {
   #compact(): void {
     const live = Array.from(this.#slots, ([customerNumber]) => [customerNumber, this.get(customerNumber)!] as const);
     this.#chunks.length = 0;
-    this.#views.length = 0;
+    this.#current = -1;
     this.#tail = 0;
     this.#liveBytes = 0;
     this.#deadBytes = 0;

@@ -64,4 +64,4 @@ export class StoreIndexes {
   }
 }
 
-const INDEX_NAMES: readonly IndexName[] = ['phone', 'email', 'nameAddress', 'credential', 'user'];
+export const INDEX_NAMES: readonly IndexName[] = ['phone', 'email', 'nameAddress', 'credential', 'user'];

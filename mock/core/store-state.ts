@@ -4,10 +4,11 @@
  * 3 KiB each and out of the garbage collector's way, and hands every reader its own fresh copy
  * (docs/decisions/003).
  */
+import type { EncodedRecords } from './encoded-records.ts';
 import { errors } from './errors.ts';
 import { credentialKey, userKey } from './key-hash.ts';
 import { normalizeCredential } from './normalize.ts';
-import { StoreIndexes } from './store-indexes.ts';
+import { INDEX_NAMES, StoreIndexes } from './store-indexes.ts';
 import { RecordArena } from './record-arena.ts';
 import type { CustomerRecord } from './types.ts';
 
@@ -32,13 +33,73 @@ export class StoreState {
    * `JSON.stringify(record)` would give, which saves loading a fixture file a stringify a record.
    */
   put(record: CustomerRecord, json?: string): void {
-    // The spec's minimum is 1; the indexes rely on it (int-hash-table.ts stores numbers ≥ 1).
-    if (!Number.isSafeInteger(record.customerNumber) || record.customerNumber < 1) {
+    if (!isCustomerNumber(record.customerNumber)) {
       throw errors.validation(`customerNumber: must be a whole number of at least 1, not ${record.customerNumber}.`);
     }
     this.#assertClaimsFree(record);
     const text = json !== undefined && isStringifyOf(json, record) ? json : JSON.stringify(record);
     this.#write(record.customerNumber, text, record);
+  }
+
+  /**
+   * Inserts the records of `batch` (encoded-records.ts) in order, and stops before the first whose
+   * customer number the store holds already: returns how many went in. A record none of whose
+   * users and credentials is in the indexes yet has nothing to conflict with: its text is adopted
+   * as it is and its keys copied into the indexes. Any other record (a key already there, a hash
+   * collision included, a flag from the encoder) is parsed and goes through `put`, with every
+   * check, and throws what `put` throws, with the records before it kept.
+   */
+  putEncoded(batch: EncodedRecords): number {
+    const { customerNumbers, ends, latin1, keyCounts, keys, checkFully } = batch;
+    const indexes = INDEX_NAMES.map((name) => this.indexes[name]);
+    let chunk: number | undefined;
+    let keyAt = 0;
+    for (let i = 0; i < batch.count; i++) {
+      const customerNumber = customerNumbers[i]!;
+      const start = i === 0 ? 0 : ends[i - 1]!;
+      const counts = i * INDEX_NAMES.length;
+      if (checkFully[i] === 0 && isCustomerNumber(customerNumber) && this.#unclaimed(keys, keyAt, keyCounts, counts)) {
+        chunk ??= this.records.adoptChunk(batch.text);
+        if (!this.records.addEncoded(customerNumber, chunk, start, ends[i]! - start, latin1[i] === 1)) return i;
+        for (let n = 0; n < indexes.length; n++) {
+          const index = indexes[n]!;
+          for (let end = keyAt + keyCounts[counts + n]!; keyAt < end; keyAt++) index.add(keys[keyAt]!, customerNumber);
+        }
+      } else {
+        if (this.records.has(customerNumber)) return i;
+        const json = Buffer.from(batch.text.buffer, batch.text.byteOffset + start, ends[i]! - start).toString(latin1[i] === 1 ? 'latin1' : 'utf8');
+        this.put(JSON.parse(json) as CustomerRecord, json);
+        for (let n = 0; n < INDEX_NAMES.length; n++) keyAt += keyCounts[counts + n]!;
+      }
+    }
+    return batch.count;
+  }
+
+  /**
+   * Makes room in the indexes for `records` more records with as many keys each, on average, as
+   * those of `sample`, so that a large load never rehashes a table of millions.
+   */
+  reserveLike(sample: EncodedRecords, records: number): void {
+    if (sample.count === 0) return;
+    INDEX_NAMES.forEach((name, n) => {
+      let keys = 0;
+      for (let i = n; i < sample.keyCounts.length; i += INDEX_NAMES.length) keys += sample.keyCounts[i]!;
+      this.indexes[name].reserve(this.indexes[name].size + Math.ceil((keys / sample.count) * records));
+    });
+  }
+
+  /** Whether no user and no credential of an encoded record is in the indexes yet. */
+  #unclaimed(keys: Int32Array, keyAt: number, keyCounts: Uint16Array, counts: number): boolean {
+    let at = keyAt;
+    for (let n = 0; n < INDEX_NAMES.length; n++) {
+      const name = INDEX_NAMES[n]!;
+      const end = at + keyCounts[counts + n]!;
+      if (name === 'credential' || name === 'user') {
+        for (; at < end; at++) if (this.indexes[name].has(keys[at]!)) return false;
+      }
+      at = end;
+    }
+    return true;
   }
 
   /** Sets a record's JSON (or deletes it) without checks: for rolling back a batch. */
@@ -95,6 +156,11 @@ export class StoreState {
       }
     }
   }
+}
+
+/** The spec's minimum is 1; the indexes rely on it (int-hash-table.ts stores numbers ≥ 1). */
+function isCustomerNumber(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 1;
 }
 
 /**

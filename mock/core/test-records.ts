@@ -1,8 +1,11 @@
 /**
- * Records for the core's tests: the reference's sample customer (DESIGN.md §1) and a builder for
- * variations of it. Test support only; the fixtures generator lives in `fixtures/`.
+ * Records for the core's tests: the reference's sample customer (DESIGN.md §1), a builder for
+ * variations of it, and a view of a whole store to compare two. Test support only; the fixtures
+ * generator lives in `fixtures/`.
  */
 import { sampleCustomer } from '../../fixtures/scenario-sample.ts';
+import type { CustomerStore } from './customer-store.ts';
+import { INDEX_NAMES, recordKeys } from './store-indexes.ts';
 import type { CustomerRecord } from './types.ts';
 
 // The sample customer is the fixtures' own, so the core's tests and the scenario data never drift.
@@ -31,4 +34,17 @@ export function customer(customerNumber: number, overrides: Partial<CustomerReco
     products: [],
     ...overrides,
   };
+}
+
+/**
+ * Everything a reader of a store can see, to compare two stores: every record's text in number
+ * order, each index's size, and what each index answers for every key of every record.
+ */
+export function storeContents(store: CustomerStore) {
+  const json = [...store.allJson()];
+  const lookups = json.map((text) => {
+    const keys = recordKeys(JSON.parse(text) as CustomerRecord);
+    return INDEX_NAMES.map((name) => keys[name].map((key) => [...store.indexes[name].get(key)].sort((a, b) => a - b)));
+  });
+  return { json, sizes: INDEX_NAMES.map((name) => store.indexes[name].size), lookups };
 }
