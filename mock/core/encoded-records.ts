@@ -51,8 +51,13 @@ export class RecordEncoder {
   #keyCounts = new Uint16Array(256 * INDEX_NAMES.length);
   #keys = new Int32Array(4096);
   #keyCount = 0;
-  #text = Buffer.allocUnsafe(1 << 20);
+  #text: Buffer;
   #textBytes = 0;
+
+  /** `textBytes`: about how many bytes of text will come, so that the text buffer need not grow. */
+  constructor(textBytes = 1 << 16) {
+    this.#text = Buffer.allocUnsafeSlow(Math.max(textBytes, 1024));
+  }
 
   get count(): number {
     return this.#count;
@@ -89,7 +94,7 @@ export class RecordEncoder {
   #writeText(i: number, text: string): void {
     const needed = this.#textBytes + maxEncodedBytes(text);
     if (needed > this.#text.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, this.#text.length * 2));
+      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.#text.length * 2));
       this.#text.copy(grown, 0, 0, this.#textBytes);
       this.#text = grown;
     }

@@ -166,31 +166,40 @@ function isCustomerNumber(value: number): boolean {
 /**
  * Whether `JSON.stringify(record)` would give exactly `json`, the text `record` was parsed from:
  * true when the text has no whitespace between tokens, no escape or surrogate in any string,
- * integers of at most 15 digits in their shortest form and nothing else numeric, no key that
- * starts with a digit (V8 lists array-index keys first), and as many keys as the record (JSON.parse
- * keeps only the last of a repeated key). Anything else answers false and the caller stringifies:
- * always correct, only slower. (Raw control characters need no check: JSON.parse refuses them.)
+ * integers of at most 15 digits in their shortest form and nothing else numeric, and no key that
+ * starts with a digit (V8 lists array-index keys first), and when the stringify would be as long.
+ * Such a text turns into itself token by token, except for a repeated key, which JSON.parse keeps
+ * once and which makes the stringify shorter: so equal length means equal text. Anything else
+ * answers false and the caller stringifies: always correct, only slower. (Raw control characters
+ * need no check: JSON.parse refuses them.)
  */
 export function isStringifyOf(json: string, record: unknown): boolean {
-  return COMPACT_JSON.test(json) && textKeyCount(json) === keyCount(record);
+  return COMPACT_JSON.test(json) && stringifiedLength(record) === json.length;
 }
 
 // A string that starts with a digit must not be a key: hence the two string alternatives.
 const COMPACT_JSON = /^(?:"(?![0-9])[^"\\\ud800-\udfff]*"|"[^"\\\ud800-\udfff]*"(?!:)|[{}[\],:]|(?:0|-?[1-9][0-9]{0,14})(?![.eE0-9])|true|false|null)*$/;
-/** The keys in a text that passed COMPACT_JSON: each ends in `":`, which no string value can contain. */
-function textKeyCount(json: string): number {
-  let count = 0;
-  for (let end = json.indexOf('":'); end >= 0; end = json.indexOf('":', end + 2)) count++;
-  return count;
-}
 
-function keyCount(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let count = 0;
+/**
+ * The length of `JSON.stringify(value)` for a value parsed from text that passed COMPACT_JSON: its
+ * strings need no escapes and its numbers are integers, so neither needs to be written out.
+ */
+function stringifiedLength(value: unknown): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value === 'number') return String(value).length;
+  if (typeof value !== 'object' || value === null) return String(value).length; // true, false, null
+  let length = 2; // the brackets
+  let first = true;
   if (Array.isArray(value)) {
-    for (const item of value) count += keyCount(item);
-    return count;
+    for (const item of value) {
+      length += stringifiedLength(item) + (first ? 0 : 1);
+      first = false;
+    }
+    return length;
   }
-  for (const key in value) count += 1 + keyCount((value as Record<string, unknown>)[key]);
-  return count;
+  for (const key in value) {
+    length += key.length + 3 + stringifiedLength((value as Record<string, unknown>)[key]) + (first ? 0 : 1);
+    first = false;
+  }
+  return length;
 }

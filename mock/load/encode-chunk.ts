@@ -16,11 +16,15 @@ export interface EncodedChunk {
   refused?: { json: string };
 }
 
+const ENCODER_SLACK = 64 * 1024;
+
 export type RecordCheck = (value: unknown) => value is CustomerRecord;
 
 export function encodeChunk(bytes: Uint8Array, isCustomerRecord: RecordCheck): EncodedChunk {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const encoder = new RecordEncoder();
+  // Stored texts take about the lines' bytes (Latin-1 or the line's own UTF-8); the encoder wants
+  // room for 3 bytes a character before each write, hence the slack for the last records.
+  const encoder = new RecordEncoder(bytes.byteLength + ENCODER_SLACK);
   const layout = identityTransition();
   for (const raw of text.split('\n')) {
     const line = readLayoutLine(raw);
