@@ -39,14 +39,17 @@ export async function loadFixtureFile(path: string, options: LoadOptions = {}): 
   const threadCount = options.threads ?? (size < THREADED_FROM_BYTES ? 0 : Math.min(availableParallelism(), MAX_THREADS));
   const threads = threadCount > 0 ? new LoaderThreads(threadCount) : undefined;
   try {
-    const isCustomerRecord = specValidators().component('CustomerRecord') as RecordCheck;
-    const encode = threads
-      ? (bytes: Uint8Array) => threads.encode(bytes)
-      : (bytes: Uint8Array) => Promise.resolve(encodeChunk(bytes, isCustomerRecord));
+    const encode = threads ? (bytes: Uint8Array) => threads.encode(bytes) : encodeHere();
     return await loadChunks(path, size, lineChunks(path, options.readBytes ?? READ_BYTES), encode, Math.max(1, threadCount) * 2);
   } finally {
     await threads?.close();
   }
+}
+
+/** The loader threads' work, done on this thread. */
+function encodeHere(): (bytes: Uint8Array) => Promise<EncodedChunk> {
+  const isCustomerRecord = specValidators().component('CustomerRecord') as RecordCheck;
+  return (bytes) => Promise.resolve(encodeChunk(bytes, isCustomerRecord));
 }
 
 /** Encodes up to `ahead` chunks at once and puts each into the store in file order. */
