@@ -9,9 +9,10 @@
  * @example
  * const store = (await loadFixtureFile('customers.json')) ?? (await readTheOtherWay('customers.json'));
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { FixtureError, WHOLE_FILE_LIMIT, recordLabel, validateRecord } from '../../fixtures/index.ts';
+import { lineChunks } from '../../fixtures/line-chunks.ts';
 import { BROKEN, LAYOUT, type LayoutState, afterTransition } from '../../fixtures/line-layout.ts';
 import { CustomerStore } from '../core/customer-store.ts';
 import { specValidators } from '../openapi/validators.ts';
@@ -30,7 +31,6 @@ const THREADED_FROM_BYTES = 16 * 2 ** 20;
 const MAX_THREADS = 4;
 /** About 4,500 records: enough work per message, small enough to keep every thread busy. */
 const READ_BYTES = 4 * 2 ** 20;
-const NEWLINE = 0x0a;
 
 export async function loadFixtureFile(path: string, options: LoadOptions = {}): Promise<CustomerStore | undefined> {
   const { size } = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -40,7 +40,7 @@ export async function loadFixtureFile(path: string, options: LoadOptions = {}): 
   const threads = threadCount > 0 ? new LoaderThreads(threadCount) : undefined;
   try {
     const encode = threads ? (bytes: Uint8Array) => threads.encode(bytes) : encodeHere();
-    return await loadChunks(path, size, lineChunks(path, options.readBytes ?? READ_BYTES), encode, Math.max(1, threadCount) * 2);
+    return await loadChunks(path, size, lineChunks(path, options.readBytes ?? READ_BYTES, WHOLE_FILE_LIMIT), encode, Math.max(1, threadCount) * 2);
   } finally {
     await threads?.close();
   }
@@ -70,7 +70,7 @@ async function loadChunks(
     queue.push(encoded);
   };
   for await (const bytes of chunks) {
-    if (bytes === undefined) return undefined; // a line longer than any record: not this layout
+    if (bytes === undefined) return undefined; // a line longer than WHOLE_FILE_LIMIT: not this layout
     enqueue(bytes);
     if (queue.length >= ahead && !inserter.insert(await queue.shift()!)) return undefined;
   }
@@ -111,36 +111,5 @@ class ChunkInserter {
       throw new Error(`${this.path}: ${recordLabel(this.#index, value)}: a loader thread refused a valid record`);
     }
     return true;
-  }
-}
-
-/**
- * The file in chunks of whole lines, each in a buffer of its own (to be moved to a thread). Yields
- * `undefined` and stops at a line longer than `WHOLE_FILE_LIMIT`: no record is that long.
- */
-async function* lineChunks(path: string, readBytes: number): AsyncGenerator<Uint8Array | undefined> {
-  const file = await open(path, 'r');
-  try {
-    // The start of a line that continues in the next read.
-    let carry = new Uint8Array(0);
-    for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(carry.length + Math.max(readBytes, carry.length));
-      buffer.set(carry);
-      const { bytesRead } = await file.read(buffer, carry.length, buffer.length - carry.length, null);
-      const filled = carry.length + bytesRead;
-      if (bytesRead === 0) {
-        if (filled > 0) yield buffer.subarray(0, filled);
-        return;
-      }
-      const end = buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
-      carry = new Uint8Array(buffer.subarray(end, filled)); // a copy: `buffer` moves to a thread
-      if (end > 0) yield buffer.subarray(0, end);
-      else if (carry.length > WHOLE_FILE_LIMIT) {
-        yield undefined;
-        return;
-      }
-    }
-  } finally {
-    await file.close();
   }
 }
