@@ -12,16 +12,13 @@ import { FixtureError, generateCustomers, readFixtureEntries, readFixtureFile, v
 import type { MockConfig } from './config.ts';
 import { CustomerStore } from './core/customer-store.ts';
 import { errors } from './core/errors.ts';
-import type { CustomerRecord } from './core/types.ts';
+import { loadSpec, listOperations, specValidators, type CustomerRecord } from '../spec/index.ts';
 import type { CustomerSource } from './http/admin/admin-routes.ts';
 import { type Clock, type Logger, type RandomSource, consoleLogger, seededRandom, systemClock } from './http/components.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { type Handler, handlers as defaultHandlers } from './http/handlers.ts';
 import { TokenStore } from './http/oauth/token-store.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
-import { loadSpec } from './openapi/load-spec.ts';
-import { listOperations } from './openapi/operations.ts';
-import { specValidators } from './openapi/validators.ts';
 import { openDurableStore } from './persistence/durable-store.ts';
 import { loadFixtureFile } from './load/load-fixture-file.ts';
 

@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
-import type { CustomerRecord } from '../mock/core/types.ts';
+import type { CustomerRecord } from '../spec/index.ts';
 import { parseFixturesArgs, USAGE, UsageError, type FixturesOptions } from '../fixtures/cli-options.ts';
 import { generateCustomers, scenarioCustomers, writeFixtures } from '../fixtures/index.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv, specPointer } from '../mock/openapi/ajv.ts';
-import { describeAjvErrors } from '../mock/openapi/describe-errors.ts';
-import { loadSpec } from '../mock/openapi/load-spec.ts';
-import { listOperations } from '../mock/openapi/operations.ts';
+import { createSpecAjv, specPointer } from './ajv.ts';
+import { describeAjvErrors } from './describe-errors.ts';
+import { loadSpec } from './load-spec.ts';
+import { listOperations } from './operations.ts';
 import { findExamples } from './find-examples.ts';
 
 // Every example the spec carries must be valid against the schema it illustrates: integrators copy

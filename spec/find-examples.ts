@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../mock/openapi/load-spec.ts';
+import type { OpenApiDocument } from './load-spec.ts';
 
 /** An example found in the spec, with the JSON pointer parts of the schema it must satisfy. */
 export interface FoundExample {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadSpec } from '../mock/openapi/load-spec.ts';
+import { loadSpec } from './load-spec.ts';
 
 /** Follows a local `#/a/b` pointer through the document. */
 function resolvePointer(doc: unknown, ref: string): unknown {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { isCollection, parseDocument, visit } from 'yaml';
-import { loadSpec, SPEC_PATH } from '../mock/openapi/load-spec.ts';
-import { listOperations } from '../mock/openapi/operations.ts';
+import { loadSpec, SPEC_PATH } from './load-spec.ts';
+import { listOperations } from './operations.ts';
 
 const COMPONENTS = [
   'Name', 'PhoneNumber', 'Credential', 'AttachedUser', 'Address', 'CustomerInfo', 'CustomerUpdate',

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { SPEC_PATH } from '../mock/openapi/load-spec.ts';
+import { SPEC_PATH } from './load-spec.ts';
 
 const run = promisify(execFile);
 const bin = (name: string) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
@@ -40,7 +40,7 @@ it('is parsed by Dredd 14.1.0 into one transaction per documented status, withou
 it('keeps the generated TypeScript types in step with the spec', async () => {
   const { code, text } = await output(bin('openapi-typescript'), [SPEC_PATH]);
   expect(code).toBe(0);
-  const committed = readFileSync(new URL('../mock/openapi/spec-types.ts', import.meta.url), 'utf8');
+  const committed = readFileSync(new URL('./spec-types.ts', import.meta.url), 'utf8');
   const generated = text.slice(text.indexOf('/**'));
   expect(committed.trim(), 'run `npm run gen:types` after changing the spec').toBe(
     generated.slice(0, generated.lastIndexOf('}') + 1).trim(),

@@ -1,6 +1,4 @@
-import { listOperations, type Operation } from '../../mock/openapi/operations.ts';
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { listOperations, describeAjvErrors, specValidators, type Operation } from '../../spec/index.ts';
 import { retryAfterSeconds, sleep } from '../runner/http-client.ts';
 import type { Target } from '../runner/target.ts';
 import { planTransaction, type SendPlan, type TransactionPlan } from './plan.ts';

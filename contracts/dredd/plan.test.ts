@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { listOperations } from '../../mock/openapi/operations.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { listOperations, specValidators } from '../../spec/index.ts';
 import { HttpClient } from '../runner/http-client.ts';
 import type { Target } from '../runner/target.ts';
 import { CONTRACT_CUSTOMER } from '../runner/seed-customers.ts';

@@ -1,4 +1,4 @@
-import type { TokenKind } from '../../mock/openapi/operations.ts';
+import type { TokenKind } from '../../spec/index.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { needClient, needOwn, needUser, needWrites, type Target } from '../runner/target.ts';
 import { updateBodyOf } from '../runner/update-body.ts';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { SPEC_PATH } from '../../mock/openapi/load-spec.ts';
+import { SPEC_PATH } from '../../spec/index.ts';
 import type { CheckResult, Exchange, Verdict } from '../runner/results.ts';
 import { redact } from '../runner/http-client.ts';
 import type { Target } from '../runner/target.ts';

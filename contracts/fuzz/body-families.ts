@@ -4,7 +4,7 @@
  * and content types. The oracle classifies every case.
  */
 import fc from 'fast-check';
-import type { SchemaObject } from '../../mock/openapi/load-spec.ts';
+import type { SchemaObject } from '../../spec/index.ts';
 import type { FamilyContext } from './family.ts';
 import type { FuzzCase } from './fuzz-case.ts';
 import { invalidValue } from './invalid-values.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { specValidators } from '../../spec/index.ts';
 import { runChecks, type CheckName } from './checks.ts';
 import type { Expectation, FuzzCase, FuzzResponse } from './fuzz-case.ts';
 

@@ -2,8 +2,7 @@
  * The checks, named as Schemathesis names them so its users know what each means. Each looks at
  * one exchange and passes, fails with a message, or does not apply (`undefined`).
  */
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import type { SpecValidators } from '../../mock/openapi/validators.ts';
+import { describeAjvErrors, type SpecValidators } from '../../spec/index.ts';
 import type { FuzzCase, FuzzResponse } from './fuzz-case.ts';
 
 export const CHECK_NAMES = [

@@ -4,8 +4,7 @@
  * failure replays with its family id, seed and path.
  */
 import type fc from 'fast-check';
-import type { OpenApiDocument } from '../../mock/openapi/load-spec.ts';
-import type { OperationValidators } from '../../mock/openapi/validators.ts';
+import type { OpenApiDocument, OperationValidators } from '../../spec/index.ts';
 import type { Credentials, FuzzCase } from './fuzz-case.ts';
 
 export type FamilyName =

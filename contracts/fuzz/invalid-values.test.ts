@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../mock/openapi/load-spec.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { loadSpec, specValidators } from '../../spec/index.ts';
 import { invalidValue, withField } from './invalid-values.ts';
 
 const doc = loadSpec();

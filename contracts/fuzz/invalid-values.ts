@@ -5,7 +5,7 @@
  * minLength, format, pattern, enum, required, additionalProperties, maxItems and minItems.
  */
 import fc from 'fast-check';
-import type { OpenApiDocument, SchemaObject } from '../../mock/openapi/load-spec.ts';
+import type { OpenApiDocument, SchemaObject } from '../../spec/index.ts';
 import { validValue } from './schema-values.ts';
 import { stringOfAtLeast } from './unicode-strings.ts';
 import { closed, isNullable, joinPath, numberOr, propertiesOf, requiredOf, resolve, typeOf } from './schema-walk.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { specValidators } from '../../spec/index.ts';
 import { expectBody } from './oracle.ts';
 import { BODY_LIMIT, parseLikeAServer } from './raw-bodies.ts';
 

@@ -3,8 +3,7 @@
  * same ones the mock uses) plus the business rules: a generator only proposes a request, the
  * oracle says whether it is valid. So "invalid input → 4xx" never rests on a generator's guess.
  */
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import type { OperationValidators } from '../../mock/openapi/validators.ts';
+import { describeAjvErrors, type OperationValidators } from '../../spec/index.ts';
 import { acceptanceFor } from './business-rules.ts';
 import type { Expectation } from './fuzz-case.ts';
 import { BODY_LIMIT, type Parsed } from './raw-bodies.ts';

@@ -2,7 +2,7 @@
  * Turns the parts of a generated request (body, content type, token, path values) into the exact
  * request on the wire, in one place, so every family sends the same shape.
  */
-import type { Operation } from '../../mock/openapi/operations.ts';
+import type { Operation } from '../../spec/index.ts';
 import type { Credentials, FuzzRequest } from './fuzz-case.ts';
 
 export const JSON_TYPE = 'application/json';

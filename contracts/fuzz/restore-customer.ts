@@ -2,7 +2,7 @@
  * Valid updates overwrite the user's customer (update replaces all, DESIGN.md §3), so a run that
  * sends them reads the customer first and writes the same data back at the end.
  */
-import type { CustomerInfo } from '../../mock/core/types.ts';
+import type { CustomerInfo } from '../../spec/index.ts';
 import type { Credentials } from './fuzz-case.ts';
 import type { FuzzClient } from './http-client.ts';
 

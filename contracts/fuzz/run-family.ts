@@ -5,7 +5,7 @@
  * that replay it (`fc.check(…, { seed, path })`).
  */
 import fc from 'fast-check';
-import type { SpecValidators } from '../../mock/openapi/validators.ts';
+import type { SpecValidators } from '../../spec/index.ts';
 import { runChecks, type CheckName, type CheckOutcome } from './checks.ts';
 import type { Family } from './family.ts';
 import type { FuzzCase, FuzzResponse } from './fuzz-case.ts';

@@ -7,8 +7,7 @@
  * const report = await runFuzz({ baseUrl: 'http://127.0.0.1:4010', count: 500, seed: 1 });
  * if (!report.ok) process.exitCode = 1;
  */
-import { loadSpec } from '../../mock/openapi/load-spec.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { loadSpec, specValidators } from '../../spec/index.ts';
 import { CHECK_NAMES, type CheckName } from './checks.ts';
 import type { Family, SkippedFamily } from './family.ts';
 import { createClient, type ClientStats } from './http-client.ts';

@@ -5,7 +5,7 @@
  * also find real data (a search for the sample customer, a credential that exists).
  */
 import fc from 'fast-check';
-import type { OpenApiDocument, SchemaObject } from '../../mock/openapi/load-spec.ts';
+import type { OpenApiDocument, SchemaObject } from '../../spec/index.ts';
 import { boundedString } from './unicode-strings.ts';
 import { closed, exampleOf, isNullable, numberOr, propertiesOf, requiredOf, resolve, typeOf } from './schema-walk.ts';
 

@@ -3,7 +3,7 @@
  * document, and the few keywords the generators act on named. The schemas themselves stay in the
  * spec; nothing here restates one.
  */
-import type { OpenApiDocument, SchemaObject } from '../../mock/openapi/load-spec.ts';
+import type { OpenApiDocument, SchemaObject } from '../../spec/index.ts';
 
 /** A schema with its `$ref` (if any) replaced by the schema it points to. */
 export function resolve(doc: OpenApiDocument, schema: SchemaObject): SchemaObject {

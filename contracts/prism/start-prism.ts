@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SPEC_PATH } from '../../mock/openapi/load-spec.ts';
+import { SPEC_PATH } from '../../spec/index.ts';
 import { freePort } from './free-port.ts';
 
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));

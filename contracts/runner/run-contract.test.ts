@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listOperations } from '../../mock/openapi/operations.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { listOperations, specValidators } from '../../spec/index.ts';
 import { startMock, type RunningMock } from '../../mock/server.ts';
 import { runQuietly } from '../testing/run-quietly.ts';
 

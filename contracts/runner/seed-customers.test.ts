@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { describeAjvErrors, specValidators } from '../../spec/index.ts';
 import { SEED_CUSTOMERS } from './seed-customers.ts';
 
 it('seeds only records that fit the spec’s CustomerRecord schema', () => {

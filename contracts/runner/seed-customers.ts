@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../../mock/core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 /**
  * The customers the runner seeds through a mock's `/__admin/customers` (insert or replace by

@@ -1,4 +1,4 @@
-import type { Address, CustomerInfo } from '../../mock/core/types.ts';
+import type { Address, CustomerInfo } from '../../spec/index.ts';
 import { clientToken, userToken, accessToken } from './auth.ts';
 import { HttpClient, type RequestSpec, type HttpResponse } from './http-client.ts';
 import type { ContractOptions } from './options.ts';

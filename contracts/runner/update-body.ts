@@ -1,4 +1,4 @@
-import type { CustomerInfo, CustomerUpdate } from '../../mock/core/types.ts';
+import type { CustomerInfo, CustomerUpdate } from '../../spec/index.ts';
 
 /**
  * The update body that writes a customer's data back as it was read: the four fields the

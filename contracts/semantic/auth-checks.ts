@@ -1,5 +1,4 @@
-import { listOperations, type Operation } from '../../mock/openapi/operations.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { listOperations, specValidators, type Operation } from '../../spec/index.ts';
 import { BAD_BEARER } from '../dredd/plan.ts';
 import type { HttpResponse } from '../runner/http-client.ts';
 import { needClient, needUser, type Target } from '../runner/target.ts';

@@ -1,4 +1,4 @@
-import type { CredentialCheckResult } from '../../mock/core/types.ts';
+import type { CredentialCheckResult } from '../../spec/index.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { CONTRACT_CUSTOMER, CONTRACT_USER_EMAIL, CONTRACT_USER_PHONE, NEIGHBOUR_CUSTOMER, SECOND_USER_EMAIL } from '../runner/seed-customers.ts';
 import { needClient, needMock, needOwn, type Target } from '../runner/target.ts';

@@ -1,5 +1,4 @@
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { describeAjvErrors, specValidators } from '../../spec/index.ts';
 import type { HttpResponse } from '../runner/http-client.ts';
 import { CheckFailure } from '../runner/results.ts';
 

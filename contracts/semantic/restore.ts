@@ -1,4 +1,4 @@
-import type { CustomerInfo } from '../../mock/core/types.ts';
+import type { CustomerInfo } from '../../spec/index.ts';
 import { CheckFailure } from '../runner/results.ts';
 import { needOwn, needUser, type Target } from '../runner/target.ts';
 import { updateBodyOf } from '../runner/update-body.ts';

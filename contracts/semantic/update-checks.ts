@@ -1,4 +1,4 @@
-import type { CustomerInfo, Name } from '../../mock/core/types.ts';
+import type { CustomerInfo, Name } from '../../spec/index.ts';
 import type { HttpResponse } from '../runner/http-client.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { admin, needClient, needOwn, needUser, needWrites, type Target } from '../runner/target.ts';

@@ -1,7 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { describeAjvErrors } from '../../mock/openapi/describe-errors.ts';
-import { listOperations, type Operation } from '../../mock/openapi/operations.ts';
-import { specValidators } from '../../mock/openapi/validators.ts';
+import { describeAjvErrors, listOperations, specValidators, type Operation } from '../../spec/index.ts';
 
 /** One way a payload breaks the spec, at a JSON path (`$.name.lastName`). */
 export interface Violation {

@@ -9,7 +9,7 @@
  * // → [{ credential: 'OLA.NORDMANN@hotmail.no', customerNumber: 563457, uniqueId: 'abc123ee63461dd' }]
  */
 import type { CustomerStore } from './customer-store.ts';
-import type { CredentialCheckResult } from './types.ts';
+import type { CredentialCheckResult } from '../../spec/index.ts';
 
 export function checkCredentials(store: CustomerStore, credentials: readonly string[]): CredentialCheckResult[] {
   const results: CredentialCheckResult[] = [];

@@ -13,7 +13,7 @@ import type { EncodedRecords } from './encoded-records.ts';
 import type { StoreIndexes } from './store-indexes.ts';
 import { StoreState, type UserRef } from './store-state.ts';
 import { displayName } from './customer-view.ts';
-import type { CustomerRecord } from './types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 export type { UserRef } from './store-state.ts';
 
@@ -77,7 +77,7 @@ export class CustomerStore {
    * (a credential or user of another customer, docs/decisions/005) the store is left as it was and
    * the `ApiError` is thrown. Within one call a later record with the same number wins.
    * `texts`, when given, holds the JSON text each record was parsed from (a fixture file's lines),
-   * kept instead of a fresh stringify when it is exactly that (store-state.ts `isStringifyOf`).
+   * kept instead of a fresh stringify when it is exactly that (record-text.ts `isStringifyOf`).
    */
   upsert(records: readonly CustomerRecord[], texts?: readonly (string | undefined)[]): void {
     const state = this.#state;

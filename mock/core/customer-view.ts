@@ -4,7 +4,7 @@
  * `address` (the spec's `SearchResult`). Products are the mock's own and never leave by the API.
  */
 import { isBlank } from './normalize.ts';
-import type { CustomerInfo, CustomerRecord, SearchResult } from './types.ts';
+import type { CustomerInfo, CustomerRecord, SearchResult } from '../../spec/index.ts';
 
 /** The body of `GET /v1/customer/info` and `GET /v1/client/customer/info/{customerNumber}`. */
 export function toCustomerInfo(record: CustomerRecord): CustomerInfo {

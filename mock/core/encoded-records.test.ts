@@ -3,7 +3,7 @@ import { generateCustomers } from '../../fixtures/generate.ts';
 import { CustomerStore } from './customer-store.ts';
 import { type EncodedRecords, RecordEncoder, transferables } from './encoded-records.ts';
 import { customer, storeContents } from './test-records.ts';
-import type { CustomerRecord } from './types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 function encode(records: readonly CustomerRecord[], texts: readonly (string | undefined)[] = []): EncodedRecords {
   const encoder = new RecordEncoder();

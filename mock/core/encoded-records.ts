@@ -11,9 +11,9 @@
  * store.loadEncoded(encoder.finish());
  */
 import { encodeRecordText, maxEncodedBytes } from './record-arena.ts';
-import { isStringifyOf } from './store-state.ts';
+import { isStringifyOf } from './record-text.ts';
 import { INDEX_NAMES, recordKeys } from './store-indexes.ts';
-import type { CustomerRecord } from './types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 export interface EncodedRecords {
   count: number;
@@ -65,7 +65,7 @@ export class RecordEncoder {
 
   /**
    * Adds a record that passed the spec's validation. `json`, the text it was parsed from, is kept
-   * when it is exactly `JSON.stringify(record)` (store-state.ts `isStringifyOf`).
+   * when it is exactly `JSON.stringify(record)` (record-text.ts `isStringifyOf`).
    */
   add(record: CustomerRecord, json?: string): void {
     const text = json !== undefined && isStringifyOf(json, record) ? json : JSON.stringify(record);

@@ -7,7 +7,7 @@
  * matching alike: it carries nothing to match on (docs/decisions/004).
  */
 import { fold, isBlank, toE164 } from './normalize.ts';
-import type { Address, CustomerRecord, Name, SearchRequest } from './types.ts';
+import type { Address, CustomerRecord, Name, SearchRequest } from '../../spec/index.ts';
 
 const NAME_FIELDS = ['firstName', 'middleName', 'lastName', 'companyName', 'departmentName'] as const satisfies
   readonly (keyof Name & keyof SearchRequest)[];

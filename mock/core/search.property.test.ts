@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { CustomerStore } from './customer-store.ts';
 import { ApiError } from './errors.ts';
 import { searchCustomers } from './search.ts';
-import type { CustomerRecord, SearchRequest } from './types.ts';
+import type { CustomerRecord, SearchRequest } from '../../spec/index.ts';
 
 const names = ['Hansen', ' hansen', 'Åsen', 'A\u030Asen', 'Berg'];
 const companies = ['Firma AS', 'FIRMA AS ', 'Annet AS'];

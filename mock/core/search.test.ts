@@ -2,7 +2,7 @@ import { expect, it, vi } from 'vitest';
 import { CustomerStore } from './customer-store.ts';
 import { searchCustomers } from './search.ts';
 import { customer, sampleCustomer } from './test-records.ts';
-import type { SearchRequest } from './types.ts';
+import type { SearchRequest } from '../../spec/index.ts';
 
 const forbid = { overflow: 'forbid' } as const;
 const numbers = (store: CustomerStore, request: SearchRequest, options: Parameters<typeof searchCustomers>[2] = forbid) =>

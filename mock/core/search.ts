@@ -15,7 +15,7 @@ import type { CustomerStore } from './customer-store.ts';
 import { toSearchResult } from './customer-view.ts';
 import { hasSearchShape, matchesRequest } from './search-match.ts';
 import type { StoreIndexes } from './store-indexes.ts';
-import type { CustomerRecord, SearchRequest, SearchResult } from './types.ts';
+import type { CustomerRecord, SearchRequest, SearchResult } from '../../spec/index.ts';
 
 export interface SearchOptions {
   /** `forbid`: more than `limit` matches is a 403; `truncate`: the first `limit` (`--search-overflow`). */

@@ -6,7 +6,7 @@
 import { HashIndex } from './hash-index.ts';
 import { credentialKey, emailKey, nameAddressKey, phoneKey, userKey } from './key-hash.ts';
 import { isBlank } from './normalize.ts';
-import type { CustomerRecord } from './types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 export type IndexName = 'phone' | 'email' | 'nameAddress' | 'credential' | 'user';
 

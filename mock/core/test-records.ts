@@ -6,7 +6,7 @@
 import { sampleCustomer } from '../../fixtures/scenario-sample.ts';
 import type { CustomerStore } from './customer-store.ts';
 import { INDEX_NAMES, recordKeys } from './store-indexes.ts';
-import type { CustomerRecord } from './types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 // The sample customer is the fixtures' own, so the core's tests and the scenario data never drift.
 export { sampleCustomer };

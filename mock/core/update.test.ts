@@ -3,7 +3,7 @@ import { CustomerStore } from './customer-store.ts';
 import { checkCredentials } from './credentials.ts';
 import { searchCustomers } from './search.ts';
 import { sampleCustomer } from './test-records.ts';
-import type { CustomerUpdate, Name } from './types.ts';
+import type { CustomerUpdate, Name } from '../../spec/index.ts';
 import { replaceCustomerInfo } from './update.ts';
 
 const ola = sampleCustomer();

@@ -11,7 +11,7 @@
 import type { CustomerStore } from './customer-store.ts';
 import { errors } from './errors.ts';
 import { isBlank } from './normalize.ts';
-import type { CustomerRecord, CustomerUpdate, Name } from './types.ts';
+import type { CustomerRecord, CustomerUpdate, Name } from '../../spec/index.ts';
 
 const NAME_FIELDS = ['firstName', 'middleName', 'lastName', 'companyName', 'departmentName'] as const;
 

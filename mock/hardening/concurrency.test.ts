@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { Name, PhoneNumber } from '../core/types.ts';
+import type { Name, PhoneNumber } from '../../spec/index.ts';
 import { callOperation, clientToken, userToken } from '../http/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 

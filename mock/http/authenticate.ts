@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import { errors } from '../core/errors.ts';
-import type { TokenKind } from '../openapi/operations.ts';
+import type { TokenKind } from '../../spec/index.ts';
 import type { TokenGrant, TokenStore } from './oauth/token-store.ts';
 
 const NEW_TOKEN_HINT = 'request a new one from /user/oauth/token';

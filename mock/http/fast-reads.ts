@@ -16,9 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errors } from '../core/errors.ts';
-import { describeAjvErrors } from '../openapi/describe-errors.ts';
-import type { Operation } from '../openapi/operations.ts';
-import type { OperationValidators, SpecValidators } from '../openapi/validators.ts';
+import { describeAjvErrors, type Operation, type OperationValidators, type SpecValidators } from '../../spec/index.ts';
 import { verifyBearer } from './authenticate.ts';
 import type { Logger } from './components.ts';
 import { sendApiError } from './error-handler.ts';

@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import { type ApiError, errors } from '../core/errors.ts';
-import type { Operation } from '../openapi/operations.ts';
+import type { Operation } from '../../spec/index.ts';
 import type { RandomSource } from './components.ts';
 import { parsePrefer } from './prefer.ts';
 

@@ -7,7 +7,7 @@ import { checkCredentials } from '../core/credentials.ts';
 import type { CustomerStore } from '../core/customer-store.ts';
 import { errors } from '../core/errors.ts';
 import { searchCustomers } from '../core/search.ts';
-import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../core/types.ts';
+import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../../spec/index.ts';
 import { replaceCustomerInfo } from '../core/update.ts';
 import { toCustomerInfo } from '../core/customer-view.ts';
 import type { MockConfig } from '../config.ts';

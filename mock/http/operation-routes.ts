@@ -6,9 +6,7 @@
  */
 import { Router, type RequestHandler } from 'express';
 import { errors } from '../core/errors.ts';
-import { describeAjvErrors } from '../openapi/describe-errors.ts';
-import type { Operation } from '../openapi/operations.ts';
-import type { OperationValidators, SpecValidators } from '../openapi/validators.ts';
+import { describeAjvErrors, type Operation, type OperationValidators, type SpecValidators } from '../../spec/index.ts';
 import { type WriteBarrier, durably } from '../persistence/write-barrier.ts';
 import { authenticate, grantOf, requireKind } from './authenticate.ts';
 import type { RandomSource } from './components.ts';

@@ -5,10 +5,7 @@
  * the spec fails the test that saw it.
  */
 import { expect } from 'vitest';
-import { loadSpec } from '../openapi/load-spec.ts';
-import { listOperations } from '../openapi/operations.ts';
-import { describeAjvErrors } from '../openapi/describe-errors.ts';
-import { specValidators } from '../openapi/validators.ts';
+import { loadSpec, listOperations, describeAjvErrors, specValidators } from '../../spec/index.ts';
 
 export interface CallOptions {
   token?: string;

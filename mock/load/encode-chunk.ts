@@ -5,7 +5,7 @@
  * the way the fixture reader does, with its place in the file.
  */
 import { type EncodedRecords, RecordEncoder } from '../core/encoded-records.ts';
-import type { CustomerRecord } from '../core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 import { type LayoutTransition, advanceTransition, identityTransition, readLayoutLine } from '../../fixtures/line-layout.ts';
 
 export interface EncodedChunk {

@@ -7,7 +7,7 @@ import { fixtureText } from '../../fixtures/test-helpers.ts';
 import { CustomerStore } from '../core/customer-store.ts';
 import { ApiError } from '../core/errors.ts';
 import { customer, storeContents } from '../core/test-records.ts';
-import type { CustomerRecord } from '../core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 import { type LoadOptions, loadFixtureFile } from './load-fixture-file.ts';
 
 let dir: string;

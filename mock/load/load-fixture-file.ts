@@ -15,7 +15,7 @@ import { FixtureError, WHOLE_FILE_LIMIT, recordLabel, validateRecord } from '../
 import { lineChunks } from '../../fixtures/line-chunks.ts';
 import { BROKEN, LAYOUT, type LayoutState, afterTransition } from '../../fixtures/line-layout.ts';
 import { CustomerStore } from '../core/customer-store.ts';
-import { specValidators } from '../openapi/validators.ts';
+import { specValidators } from '../../spec/index.ts';
 import { type EncodedChunk, type RecordCheck, encodeChunk } from './encode-chunk.ts';
 import { LoaderThreads } from './loader-threads.ts';
 

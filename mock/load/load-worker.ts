@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { transferables } from '../core/encoded-records.ts';
-import { specValidators } from '../openapi/validators.ts';
+import { specValidators } from '../../spec/index.ts';
 import { type RecordCheck, encodeChunk } from './encode-chunk.ts';
 import type { ChunkReply, ChunkRequest } from './loader-threads.ts';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { fixtureText } from '../../fixtures/test-helpers.ts';
 import { generateCustomers } from '../../fixtures/generate.ts';
-import { specValidators } from '../openapi/validators.ts';
+import { specValidators } from '../../spec/index.ts';
 import { type RecordCheck, encodeChunk } from './encode-chunk.ts';
 import { LoaderThreads } from './loader-threads.ts';
 

@@ -9,7 +9,7 @@
  */
 import { statSync } from 'node:fs';
 import { CustomerStore } from '../core/customer-store.ts';
-import type { CustomerRecord } from '../core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 import { Journal } from './journal.ts';
 import { StateFileError, resetLine, upsertLine, upsertLineFromJson } from './journal-lines.ts';
 import { type RecordValidator, readJournal } from './journal-reader.ts';

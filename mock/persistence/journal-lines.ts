@@ -10,7 +10,7 @@
  * An update (`POST /v1/customer/info`) is journaled as the upsert of the whole record it produced:
  * replaying it needs no update rules, and replaying it twice changes nothing.
  */
-import type { CustomerRecord } from '../core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 
 export type JournalOp =
   | { op: 'reset'; count: number }

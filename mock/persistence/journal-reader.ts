@@ -5,7 +5,7 @@
  * `StateFileError` naming the line, because guessing past it could serve data nobody wrote.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { CustomerRecord } from '../core/types.ts';
+import type { CustomerRecord } from '../../spec/index.ts';
 import { type JournalOp, StateFileError, parseLine } from './journal-lines.ts';
 
 export type RecordValidator = (value: unknown, label: string) => CustomerRecord;

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
 import { errors } from '../../core/errors.ts';
-import type { CustomerRecord } from '../../core/types.ts';
+import type { CustomerRecord } from '../../../spec/index.ts';
 import { type WriteBarrier, durably } from '../../persistence/write-barrier.ts';
 import { jsonBody } from '../json-body.ts';
 import type { TokenStore } from '../oauth/token-store.ts';

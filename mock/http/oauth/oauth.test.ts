@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../../fixtures/index.ts';
 import { DEMO_CLIENT } from '../../config.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { specValidators } from '../../openapi/validators.ts';
+import { specValidators } from '../../../spec/index.ts';
 import { callOperation, DEMO_BASIC, postForm, postJson } from '../test-support.ts';
 
 const OTHER = { id: 'other-client', secret: 'other-secret' };

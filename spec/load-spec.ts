@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** Where the one OpenAPI document of the project lives. */
-export const SPEC_PATH = fileURLToPath(new URL('../../spec/customer-api.yaml', import.meta.url));
+export const SPEC_PATH = fileURLToPath(new URL('./customer-api.yaml', import.meta.url));
 
 /** The parts of an OpenAPI 3.0 document this project reads. Everything else stays `unknown`. */
 export interface OpenApiDocument {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { isStringifyOf } from './store-state.ts';
+import { isStringifyOf } from './record-text.ts';
 
 const check = (text: string) => isStringifyOf(text, JSON.parse(text));
 

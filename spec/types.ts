@@ -2,7 +2,7 @@
  * The domain types, generated from the spec (`npm run gen:types` writes `spec-types.ts`), never
  * written by hand a second time.
  */
-import type { components } from '../openapi/spec-types.ts';
+import type { components } from './spec-types.ts';
 
 type Schemas = components['schemas'];
 
