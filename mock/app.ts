@@ -5,9 +5,8 @@
  *
  * @example
  * const app = await createApp({ ...DEFAULT_CONFIG, count: 10 }, { clock: manualClock() });
- * http.createServer(app.listener).listen(0, '127.0.0.1');
+ * http.createServer(app.http.classes, app.http.listener).listen(0, '127.0.0.1');
  */
-import type { RequestListener } from 'node:http';
 import { FixtureError, generateCustomers, readFixtureEntries, readFixtureFile, validateRecord, writeFixtures } from '../fixtures/index.ts';
 import type { MockConfig } from './config.ts';
 import { CustomerStore } from './core/customer-store.ts';
@@ -15,7 +14,7 @@ import { errors } from './core/errors.ts';
 import { loadSpec, listOperations, specValidators, type CustomerRecord } from '../spec/index.ts';
 import type { CustomerSource } from './http/admin/admin-routes.ts';
 import { type Clock, type Logger, type RandomSource, consoleLogger, seededRandom, systemClock } from './http/components.ts';
-import { createHttpApp } from './http/create-http-app.ts';
+import { createHttpApp, type HttpApp } from './http/create-http-app.ts';
 import { type Handler, handlers as defaultHandlers } from './http/handlers.ts';
 import { TokenStore } from './http/oauth/token-store.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
@@ -32,7 +31,7 @@ export interface AppComponents {
 }
 
 export interface MockApp {
-  listener: RequestListener;
+  http: HttpApp;
   store: CustomerStore;
   tokens: TokenStore;
   /** Flushes and closes the state file (`--state-file`); nothing to do in memory. */
@@ -49,20 +48,25 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     : undefined;
   const store = durable?.store ?? components.store ?? (await initialStore(config));
   const tokens = new TokenStore(clock, config.tokenTtl);
-  const listener = createHttpApp({
+  const root = {
     config,
     store,
     tokens,
     limiter: config.rateLimit ? new RateLimiter(clock, config.rateLimits) : undefined,
-    random: components.random ?? seededRandom(config.seed),
+    barrier: durable?.journal,
     logger,
+    basePath: '',
+  };
+  const http = createHttpApp({
+    config,
+    root,
+    random: components.random ?? seededRandom(config.seed),
     validators: specValidators(),
     operations: listOperations(loadSpec()),
     handlers: components.handlers ?? defaultHandlers,
     customers: source,
-    barrier: durable?.journal,
   });
-  return { listener, store, tokens, close: async () => durable?.close() };
+  return { http, store, tokens, close: async () => durable?.close() };
 }
 
 /** The fixtures module behind the admin API and the start: a file when `--fixtures` is set, else the generator. */

@@ -8,12 +8,15 @@
  * await mock.close();
  */
 import { createServer, type Server } from 'node:http';
+import type { MockRequest, MockResponse } from './http/pipeline/exchange.ts';
 import type { AddressInfo } from 'node:net';
 import { type AppComponents, createApp } from './app.ts';
 import { DEFAULT_CONFIG, type MockConfig } from './config.ts';
 import type { CustomerStore } from './core/customer-store.ts';
 import { silentLogger } from './http/components.ts';
-import { clientErrorResponder, limitUrl, serverOptions } from './http/request-limits.ts';
+import { clientErrorResponder, serverOptions } from './http/request-limits.ts';
+
+type MockServer = Server<typeof MockRequest, typeof MockResponse>;
 
 export interface RunningMock {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
@@ -33,7 +36,7 @@ export async function startMock(
 ): Promise<RunningMock> {
   const config: MockConfig = { ...DEFAULT_CONFIG, port: 0, ...overrides };
   const app = await createApp(config, { logger: silentLogger, ...components });
-  const server = createServer(serverOptions(config.limits), limitUrl(config.limits, app.listener));
+  const server = createServer({ ...serverOptions(config.limits), ...app.http.classes }, app.http.listener);
   // Oversized heads, non-HTTP bytes and slow clients get the API's error body too (issue 6).
   server.on('clientError', clientErrorResponder(config.limits));
   await listen(server, config.port, config.host).catch(async (error: unknown) => {
@@ -53,7 +56,7 @@ export async function startMock(
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+function listen(server: MockServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -64,7 +67,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** Stops accepting, ends idle keep-alive connections, and resolves when the server is closed. */
-function close(server: Server): Promise<void> {
+function close(server: MockServer): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeIdleConnections();

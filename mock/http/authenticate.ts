@@ -3,10 +3,10 @@
  * `invalid_token`; a token of the wrong kind for the operation is 403 `insufficient_scope`
  * (DESIGN.md §3). The operation's token kind comes from its security scheme in the spec.
  */
-import type { RequestHandler } from 'express';
 import { errors } from '../core/errors.ts';
 import type { TokenKind } from '../../spec/index.ts';
 import type { TokenGrant, TokenStore } from './oauth/token-store.ts';
+import type { Step } from './pipeline/run-steps.ts';
 
 const NEW_TOKEN_HINT = 'request a new one from /user/oauth/token';
 
@@ -18,22 +18,19 @@ const WRONG_KIND: Record<TokenKind, string> = {
     'This endpoint needs a client token, not a user token; get one with grant_type=client_credentials at /user/oauth/token.',
 };
 
-/** Reads the bearer of a request (401 when missing, unknown or expired); the grant goes to `res.locals.grant`. */
-export function authenticate(tokens: TokenStore): RequestHandler {
-  return (req, res, next) => {
-    res.locals.grant = verifyBearer(tokens, req.headers.authorization);
-    next();
-  };
-}
+/** Reads the bearer of a request (401 when missing, unknown or expired) into `req.grant`. */
+export const authenticate: Step = (req) => {
+  req.grant = verifyBearer(req.context!.tokens, req.headers.authorization);
+};
 
 /**
  * 403 `insufficient_scope` for a token of the wrong kind. Runs after the rate limit, so that this
  * error, sent to a known client, carries the `X-RateLimit-*` headers as the spec documents.
  */
-export function requireKind(kind: TokenKind): RequestHandler {
-  return (_req, res, next) => {
-    if (grantOf(res).kind !== kind) throw errors.bearer(403, 'insufficient_scope', WRONG_KIND[kind]);
-    next();
+export function requireKind(kind: TokenKind): Step {
+  const refusal = WRONG_KIND[kind];
+  return (req) => {
+    if (req.grant!.kind !== kind) throw errors.bearer(403, 'insufficient_scope', refusal);
   };
 }
 
@@ -57,9 +54,4 @@ export function verifyBearer(tokens: TokenStore, header: string | undefined): To
     );
   }
   return found.grant;
-}
-
-/** The grant `authenticate` stored for this request. */
-export function grantOf(res: { locals: Record<string, unknown> }): TokenGrant {
-  return res.locals.grant as TokenGrant;
 }

@@ -1,64 +1,54 @@
 /**
- * The mock's HTTP surface, assembled (the only module tree that imports Express, STYLE.md):
- * health, OAuth2, the admin API, the spec's operations, a 404 for anything else, and the one error
- * handler. Returns a plain request listener for `node:http`.
+ * The mock's HTTP surface, assembled once at start: one route table (health, OAuth2, the admin
+ * API, the spec's operations) and one edge, the request listener, through which every request of
+ * every configuration passes (docs/decisions/021). Express is the application: `node:http` makes
+ * each request and response from Express's prototypes (pipeline/exchange.ts), so handlers may use
+ * its request and response methods; routing, body reading and answers are the pipeline's own.
  */
-import type { RequestListener } from 'node:http';
 import express from 'express';
 import type { MockConfig } from '../config.ts';
-import type { CustomerStore } from '../core/customer-store.ts';
-import { errors } from '../core/errors.ts';
 import type { Operation, SpecValidators } from '../../spec/index.ts';
-import type { WriteBarrier } from '../persistence/write-barrier.ts';
-import { adminRoutes, type CustomerSource } from './admin/admin-routes.ts';
-import type { Logger, RandomSource } from './components.ts';
-import { errorHandler } from './error-handler.ts';
+import { addAdminRoutes, type CustomerSource } from './admin/admin-routes.ts';
+import type { RandomSource } from './components.ts';
 import type { Handler } from './handlers.ts';
-import { oauthRoutes } from './oauth/oauth-routes.ts';
-import type { TokenStore } from './oauth/token-store.ts';
-import { fastReads } from './fast-reads.ts';
-import { API_PREFIXES, operationRoutes } from './operation-routes.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import { addOAuthRoutes } from './oauth/oauth-routes.ts';
+import { addOperationRoutes } from './operation-routes.ts';
+import type { MockContext } from './pipeline/context.ts';
+import { edgeListener } from './pipeline/edge.ts';
+import { type ExchangeClasses, exchangeClasses } from './pipeline/exchange.ts';
+import { RouteTable } from './pipeline/route-table.ts';
+import { sendJson } from './send-json.ts';
 
 export interface HttpAppDeps {
   config: MockConfig;
-  store: CustomerStore;
-  tokens: TokenStore;
-  limiter: RateLimiter | undefined;
+  /** The root's components; every request is served with these today. */
+  root: MockContext;
   random: RandomSource;
-  logger: Logger;
   validators: SpecValidators;
   operations: readonly Operation[];
   handlers: Record<string, Handler>;
   customers: CustomerSource;
-  /** With `--state-file`: writes are answered only once on disk (docs/decisions/016). */
-  barrier?: WriteBarrier | undefined;
 }
 
-export function createHttpApp(deps: HttpAppDeps): RequestListener {
+export interface HttpApp {
+  /** The request and response classes to give `node:http`'s `createServer`. */
+  classes: ExchangeClasses;
+  listener: (req: InstanceType<ExchangeClasses['IncomingMessage']>, res: InstanceType<ExchangeClasses['ServerResponse']>) => void;
+}
+
+export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.get('/healthz', (_req, res) => {
-    res.status(200).json({ status: 'ok', customers: deps.store.size });
+  const table = new RouteTable();
+  table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
+  addOAuthRoutes(table, deps.config.clients);
+  if (deps.config.admin) addAdminRoutes(table, deps.config, deps.customers);
+  addOperationRoutes(table, deps.operations, {
+    validators: deps.validators,
+    handlers: deps.handlers,
+    faultRate: deps.config.faultRate,
+    random: deps.random,
   });
-  app.use(oauthRoutes({ clients: deps.config.clients, store: deps.store, tokens: deps.tokens }));
-  if (deps.config.admin) app.use('/__admin', adminRoutes(deps));
-  const context = { store: deps.store, config: deps.config };
-  app.use(
-    operationRoutes(deps.operations, {
-      validators: deps.validators,
-      handlers: deps.handlers,
-      context,
-      tokens: deps.tokens,
-      limiter: deps.limiter,
-      random: deps.random,
-      barrier: deps.barrier,
-    }),
-  );
-  app.use((req, _res, next) => next(errors.routeNotFound(req.method, req.path)));
-  app.use(errorHandler(deps.logger));
-  const fast = fastReads({ ...deps, context, prefixes: API_PREFIXES });
-  // Plain reads skip Express (fast-reads.ts, docs/decisions/018); everything else goes through it.
-  return fast ? (req, res) => fast(req, res) || app(req, res) : app;
+  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits) };
 }

@@ -3,10 +3,10 @@
  * from the error catalogue, `Prefer: delay=MS` waits first, and `--fault-rate P` answers a seeded
  * random share P of authenticated API calls with a 500. Only API routes mount this.
  */
-import type { RequestHandler } from 'express';
 import { type ApiError, errors } from '../core/errors.ts';
 import type { Operation } from '../../spec/index.ts';
 import type { RandomSource } from './components.ts';
+import type { Step } from './pipeline/run-steps.ts';
 import { parsePrefer } from './prefer.ts';
 
 /** A realistic error for an asked-for status; `undefined` for a success status (served normally). */
@@ -33,19 +33,32 @@ export function injectedError(status: number, operation: Operation): ApiError | 
   }
 }
 
-export function preferAndFaults(operation: Operation, faultRate: number, random: RandomSource): RequestHandler {
+/**
+ * The `Prefer` step of one operation: a request without the header passes with one header read;
+ * a delay is the only time the pipeline waits.
+ */
+export function preferences(operation: Operation): Step {
   const documented = new Set(Object.keys(operation.responses));
-  return async (req, _res, next) => {
-    const preferences = parsePrefer(headerText(req.headers.prefer), documented);
-    if (preferences.delayMs) await new Promise((resolve) => setTimeout(resolve, preferences.delayMs));
+  return (req) => {
+    const header = req.headers.prefer;
+    if (header === undefined) return undefined;
+    const preferences = parsePrefer(Array.isArray(header) ? header.join(',') : header, documented);
     const asked = preferences.code === undefined ? undefined : injectedError(preferences.code, operation);
+    if (preferences.delayMs) return delayed(preferences.delayMs, asked);
     if (asked) throw asked;
-    // Draw only when a rate is set, so the seeded sequence is not consumed for nothing.
-    if (faultRate > 0 && random() < faultRate) throw errors.injectedFault(500);
-    next();
+    return undefined;
   };
 }
 
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(',') : value;
+/** `--fault-rate P`: a seeded share P of the calls that got this far answer 500. */
+export function faults(faultRate: number, random: RandomSource): Step | undefined {
+  if (faultRate <= 0) return undefined;
+  return () => {
+    if (random() < faultRate) throw errors.injectedFault(500);
+  };
+}
+
+/** Waits, then fails with `asked` when a status was asked for too. */
+function delayed(ms: number, asked: ApiError | undefined): Promise<void> {
+  return new Promise((resolve, reject) => setTimeout(() => (asked ? reject(asked) : resolve()), ms));
 }

@@ -1,33 +1,37 @@
 /**
  * Spec-driven routing (STYLE.md lesson 2, as openapi-backend does it): one route per operation of
  * the spec, served at `/v1/…` and under the real base path `/capi/v1/…` (DESIGN.md §4). Each
- * request passes, in order: bearer check, rate limit, token kind, Prefer and fault injection, JSON
- * body, validation against the spec, then the operation's handler.
+ * request passes, in order: bearer check, rate limit, token kind, Prefer, fault injection, JSON
+ * body, validation against the spec, then the operation's handler. The steps are put together
+ * here once, at start; a step a configuration does not need (no body, no fault rate) is left out.
  */
-import { Router, type RequestHandler } from 'express';
 import { errors } from '../core/errors.ts';
 import { describeAjvErrors, type Operation, type OperationValidators, type SpecValidators } from '../../spec/index.ts';
-import { type WriteBarrier, durably } from '../persistence/write-barrier.ts';
-import { authenticate, grantOf, requireKind } from './authenticate.ts';
+import { authenticate, requireKind } from './authenticate.ts';
 import type { RandomSource } from './components.ts';
-import { preferAndFaults } from './fault-injection.ts';
-import type { Handler, HandlerContext } from './handlers.ts';
-import { jsonBody } from './json-body.ts';
-import type { TokenStore } from './oauth/token-store.ts';
+import { faults, preferences } from './fault-injection.ts';
+import type { Handler } from './handlers.ts';
+import type { MockResponse } from './pipeline/exchange.ts';
+import { readBody } from './pipeline/read-body.ts';
+import type { RouteTable } from './pipeline/route-table.ts';
 import { rateLimit } from './rate-limit.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { Step } from './pipeline/run-steps.ts';
+import { sendJson } from './send-json.ts';
+import type { WriteBarrier } from '../persistence/write-barrier.ts';
 
 /** The real servers' base path; a client swaps only the host (DESIGN.md §4). */
 export const API_PREFIXES = ['', '/capi'];
 
+/** DESIGN.md §3: a body over 1 MiB is a 413. */
+export const API_BODY_LIMIT = 1024 * 1024;
+
+const API_BODY = readBody({ limit: API_BODY_LIMIT, forms: false, refuse: (error) => error });
+
 export interface OperationRouteDeps {
   validators: SpecValidators;
   handlers: Record<string, Handler>;
-  context: HandlerContext;
-  tokens: TokenStore;
-  limiter: RateLimiter | undefined;
+  faultRate: number;
   random: RandomSource;
-  barrier?: WriteBarrier | undefined;
 }
 
 /**
@@ -48,47 +52,52 @@ export function checkRegistry(operations: readonly Operation[], handlers: Record
   }
 }
 
-export function operationRoutes(operations: readonly Operation[], deps: OperationRouteDeps): Router {
+export function addOperationRoutes(table: RouteTable, operations: readonly Operation[], deps: OperationRouteDeps): void {
   checkRegistry(operations, deps.handlers);
-  const router = Router();
+  const faultStep = faults(deps.faultRate, deps.random);
   for (const operation of operations) {
     const validators = deps.validators.operations.get(operation.operationId);
     if (!validators) throw new Error(`no validators for ${operation.operationId}`);
-    const paths = API_PREFIXES.map((prefix) => prefix + operation.expressPath);
-    const method = operation.method as 'get' | 'post' | 'put' | 'delete' | 'patch';
-    router[method](
-      paths,
-      authenticate(deps.tokens),
-      rateLimit(deps.limiter),
-      requireKind(operation.tokenKind),
-      preferAndFaults(operation, deps.context.config.faultRate, deps.random),
-      ...(operation.requestBody ? jsonBody() : []),
-      runOperation(validators, deps.handlers[operation.operationId]!, deps.context, deps.barrier),
-    );
+    const steps: Step[] = [authenticate, rateLimit, requireKind(operation.tokenKind), preferences(operation)];
+    if (faultStep) steps.push(faultStep);
+    if (operation.requestBody) steps.push(API_BODY);
+    steps.push(validateRequest(validators), runHandler(deps.handlers[operation.operationId]!));
+    for (const prefix of API_PREFIXES) table.add(operation.method.toUpperCase(), prefix + operation.path, steps, operation.operationId);
   }
-  return router;
 }
 
-function runOperation(validators: OperationValidators, handler: Handler, context: HandlerContext, barrier?: WriteBarrier): RequestHandler {
-  return async (req, res) => {
-    const params: Record<string, unknown> = { ...req.params };
-    if (validators.params && !validators.params(params)) {
-      throw errors.validation(describeAjvErrors(validators.params.errors, 'path'));
+/** Path parameters and body against the spec's validators, compiled once at start. */
+function validateRequest(validators: OperationValidators): Step {
+  const requestBody = validators.operation.requestBody;
+  const { params: checkParams, body: checkBody } = validators;
+  return (req) => {
+    if (checkParams && !checkParams(req.params)) {
+      throw errors.validation(describeAjvErrors(checkParams.errors, 'path'));
     }
-    const body = validateBody(validators, req.body);
-    // With --state-file, a write is on disk before its 200 (docs/decisions/016).
-    const result = await durably(barrier, () => handler({ params, body, grant: grantOf(res) }, context));
-    res.status(200).json(result);
+    if (!requestBody || !checkBody) return;
+    if (req.body === undefined) {
+      if (requestBody.required) throw errors.validation('body: is required; send a JSON object.');
+      req.body = null;
+      return;
+    }
+    if (!checkBody(req.body)) throw errors.validation(describeAjvErrors(checkBody.errors, 'body'));
   };
 }
 
-function validateBody(validators: OperationValidators, raw: unknown): unknown {
-  const requestBody = validators.operation.requestBody;
-  if (!requestBody || !validators.body) return undefined;
-  if (raw === undefined) {
-    if (requestBody.required) throw errors.validation('body: is required; send a JSON object.');
-    return null;
-  }
-  if (!validators.body(raw)) throw errors.validation(describeAjvErrors(validators.body.errors, 'body'));
-  return raw;
+/** The operation's handler; its result is the 200 body. With `--state-file`, the 200 waits for the disk (docs/decisions/016). */
+function runHandler(handler: Handler): Step {
+  return (req, res) => {
+    const context = req.context!;
+    const barrier = context.barrier;
+    const mark = barrier?.mark();
+    const result = handler({ params: req.params, body: req.body, grant: req.grant! }, context);
+    if (barrier === undefined && !(result instanceof Promise)) return sendJson(res, 200, result);
+    return settle(res, result, barrier, mark);
+  };
+}
+
+async function settle(res: MockResponse, result: unknown, barrier: WriteBarrier | undefined, mark: number | undefined): Promise<void> {
+  const value: unknown = await result;
+  if (barrier) await barrier.settle(mark!);
+  sendJson(res, 200, value);
 }

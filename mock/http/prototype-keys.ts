@@ -3,19 +3,10 @@
  * so parsing is safe; the danger is later code that copies such a key with assignment or a deep
  * merge. The spec's closed schemas already refuse unknown keys, but a `CustomerRecord` (an `allOf`)
  * cannot be closed in OpenAPI 3.0, so the admin API would store them. Refusing the three keys in
- * every JSON body closes that door for all routes at once.
+ * every JSON body (read-body.ts) closes that door for all routes at once.
  */
-import type { RequestHandler } from 'express';
-import { errors } from '../core/errors.ts';
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** 400 naming the first such key, e.g. `body.customers[0].address.__proto__`. */
-export const rejectPrototypeKeys: RequestHandler = (req, _res, next) => {
-  const path = prototypeKeyPath(req.body);
-  if (path !== undefined) throw errors.prototypeKey(path);
-  next();
-};
 
 /** A step of a path, kept as a link to its parent so that no string is built unless a key is found. */
 interface Step {

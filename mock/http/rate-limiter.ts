@@ -10,16 +10,17 @@ export interface RateLimits {
   perMinute: number;
 }
 
+/** What `take` decided. One object per limiter, rewritten by every call: read it at once. */
 export interface RateDecision {
   allowed: boolean;
   /** Calls left in the tighter of the two windows. */
   remaining: number;
   /** End of that window, in epoch seconds. */
   reset: number;
-  /** Whole seconds until the blocking window ends; set when not allowed. */
-  retryAfter?: number;
-  /** The limit that was hit, in words, for the error message. */
-  limit?: string;
+  /** Whole seconds until the blocking window ends; meaningful when not allowed. */
+  retryAfter: number;
+  /** The limit that was hit, in words, for the error message; '' when allowed. */
+  limit: string;
 }
 
 interface Counters {
@@ -31,13 +32,17 @@ interface Counters {
 
 export class RateLimiter {
   private readonly clients = new Map<string, Counters>();
+  private readonly decision: RateDecision = { allowed: true, remaining: 0, reset: 0, retryAfter: 0, limit: '' };
 
   constructor(
     private readonly clock: Clock,
     private readonly limits: RateLimits,
   ) {}
 
-  /** Counts one call of `clientId` unless it is over a limit; refused calls are not counted. */
+  /**
+   * Counts one call of `clientId` unless it is over a limit; refused calls are not counted. The
+   * answer is the limiter's one decision object, valid until the next call.
+   */
   take(clientId: string): RateDecision {
     const now = this.clock.now();
     const second = Math.floor(now / 1000);
@@ -46,18 +51,45 @@ export class RateLimiter {
     const secondEnd = second + 1;
     const minuteEnd = (minute + 1) * 60;
     if (counters.minuteCount >= this.limits.perMinute) {
-      return refused(minuteEnd, now, `${this.limits.perMinute} calls a minute`);
+      return this.refuse(minuteEnd, now, this.minuteText);
     }
     if (counters.secondCount >= this.limits.perSecond) {
-      return refused(secondEnd, now, `${this.limits.perSecond} calls a second`);
+      return this.refuse(secondEnd, now, this.secondText);
     }
     counters.secondCount += 1;
     counters.minuteCount += 1;
     const leftInSecond = this.limits.perSecond - counters.secondCount;
     const leftInMinute = this.limits.perMinute - counters.minuteCount;
-    return leftInMinute < leftInSecond
-      ? { allowed: true, remaining: leftInMinute, reset: minuteEnd }
-      : { allowed: true, remaining: leftInSecond, reset: secondEnd };
+    const decision = this.decision;
+    decision.allowed = true;
+    decision.limit = '';
+    decision.retryAfter = 0;
+    if (leftInMinute < leftInSecond) {
+      decision.remaining = leftInMinute;
+      decision.reset = minuteEnd;
+    } else {
+      decision.remaining = leftInSecond;
+      decision.reset = secondEnd;
+    }
+    return decision;
+  }
+
+  private get minuteText(): string {
+    return `${this.limits.perMinute} calls a minute`;
+  }
+
+  private get secondText(): string {
+    return `${this.limits.perSecond} calls a second`;
+  }
+
+  private refuse(resetSeconds: number, now: number, limit: string): RateDecision {
+    const decision = this.decision;
+    decision.allowed = false;
+    decision.remaining = 0;
+    decision.reset = resetSeconds;
+    decision.retryAfter = Math.max(1, Math.ceil((resetSeconds * 1000 - now) / 1000));
+    decision.limit = limit;
+    return decision;
   }
 
   private current(clientId: string, second: number, minute: number): Counters {
@@ -76,14 +108,4 @@ export class RateLimiter {
     }
     return counters;
   }
-}
-
-function refused(resetSeconds: number, now: number, limit: string): RateDecision {
-  return {
-    allowed: false,
-    remaining: 0,
-    reset: resetSeconds,
-    retryAfter: Math.max(1, Math.ceil((resetSeconds * 1000 - now) / 1000)),
-    limit,
-  };
 }

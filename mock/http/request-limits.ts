@@ -3,10 +3,10 @@
  * Node's HTTP parser refuses an oversized head, bytes that are not HTTP and a client slower than
  * `headersTimeout`/`requestTimeout` before Express runs, and by default answers with a bare status
  * line. Here those refusals get the API's `{exceptionType, errorMessage}` body like every other
- * error (DESIGN.md §3). The URL limit wraps the whole request listener, so that it holds for every
- * path into the mock, Express or not.
+ * error (DESIGN.md §3). The URL limit is the first thing the request listener checks
+ * (pipeline/edge.ts).
  */
-import { type RequestListener, STATUS_CODES, type ServerOptions } from 'node:http';
+import { STATUS_CODES, type ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { HttpLimits } from '../config.ts';
 import { type ApiError, errors } from '../core/errors.ts';
@@ -19,21 +19,6 @@ export function serverOptions(limits: HttpLimits): ServerOptions {
     requestTimeout: limits.requestTimeoutMs,
     // Node looks for expired requests every 30 s by default, far coarser than the timeouts.
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
-  };
-}
-
-/** 414 for a request target over the limit (RFC 9110 §15.5.15), before routing, auth or body. */
-export function limitUrl(limits: HttpLimits, listener: RequestListener): RequestListener {
-  return (req, res) => {
-    // Node decodes the request target as latin1, one character a byte.
-    if ((req.url ?? '').length <= limits.maxUrlBytes) {
-      listener(req, res);
-      return;
-    }
-    const body = JSON.stringify(errors.uriTooLong(kibibytes(limits.maxUrlBytes)).body());
-    // The body is left unread, so the connection cannot be reused.
-    res.writeHead(414, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
-    res.end(body);
   };
 }
 

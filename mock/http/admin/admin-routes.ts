@@ -1,17 +1,19 @@
 /**
  * The admin API under `/__admin` (DESIGN.md §4): replace or extend the store, read it, export it
- * in the `--fixtures` format, and mint tokens without a browser. Errors use the API's own body.
- * `--no-admin` leaves these routes out (a 404); `--admin-token T` guards every one of them.
+ * in the `--fixtures` format, delete one customer, and mint tokens without a browser. Errors use
+ * the API's own body. `--no-admin` leaves these routes out (a 404); `--admin-token T` guards
+ * every one of them.
  */
-import { Router, type RequestHandler } from 'express';
 import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
-import type { CustomerStore } from '../../core/customer-store.ts';
 import { errors } from '../../core/errors.ts';
 import type { CustomerRecord } from '../../../spec/index.ts';
-import { type WriteBarrier, durably } from '../../persistence/write-barrier.ts';
-import { jsonBody } from '../json-body.ts';
-import type { TokenStore } from '../oauth/token-store.ts';
+import { durably } from '../../persistence/write-barrier.ts';
+import { readBody } from '../pipeline/read-body.ts';
+import type { MockRequest } from '../pipeline/exchange.ts';
+import type { RouteTable } from '../pipeline/route-table.ts';
+import type { Step } from '../pipeline/run-steps.ts';
+import { sendJson } from '../send-json.ts';
 import { adminGuard } from './admin-guard.ts';
 import { mintToken } from './admin-tokens.ts';
 import { pageParams, resetRequest } from './admin-input.ts';
@@ -27,39 +29,46 @@ export interface CustomerSource {
   write(records: Iterable<CustomerRecord>, stream: Writable): Promise<void>;
 }
 
-export interface AdminDeps {
-  config: MockConfig;
-  store: CustomerStore;
-  tokens: TokenStore;
-  customers: CustomerSource;
-  /** With `--state-file`: writes are answered only once on disk (docs/decisions/016). */
-  barrier?: WriteBarrier | undefined;
-}
-
 /** Admin bodies may carry a whole fixture set, far above the API's 1 MiB. */
 const ADMIN_BODY_LIMIT = 512 * 1024 * 1024;
 
-export function adminRoutes(deps: AdminDeps): Router {
-  const router = Router();
-  router.use(adminGuard(deps.config.adminToken));
-  router.use(jsonBody(ADMIN_BODY_LIMIT));
-  router.post('/reset', reset(deps));
-  router.post('/customers', upsert(deps));
-  router.get('/customers', (req, res) => {
+const adminBody = readBody({ limit: ADMIN_BODY_LIMIT, forms: false, refuse: (error) => error });
+
+export function addAdminRoutes(table: RouteTable, config: MockConfig, customers: CustomerSource): void {
+  const guard = adminGuard(config.adminToken);
+  const route = (method: string, path: string, handler: Step) => table.add(method, `/__admin${path}`, [guard, adminBody, handler]);
+  route('POST', '/reset', reset(customers));
+  route('POST', '/customers', upsert(customers));
+  route('GET', '/customers', (req, res) => {
+    const { store } = req.context!;
     const { offset, limit } = pageParams(req.query as Record<string, unknown>);
-    res.json({ total: deps.store.size, offset, limit, customers: deps.store.list(offset, limit) });
+    sendJson(res, 200, { total: store.size, offset, limit, customers: store.list(offset, limit) });
   });
-  router.get('/customers/:customerNumber', getOne(deps));
-  router.get('/export', exportAll(deps));
-  router.post('/tokens', (req, res) => {
+  route('GET', '/customers/{customerNumber}', (req, res) => {
+    const customerNumber = customerNumberOf(req);
+    const record = req.context!.store.get(customerNumber);
+    if (!record) throw errors.customerNotFound(customerNumber);
+    sendJson(res, 200, record);
+  });
+  route('DELETE', '/customers/{customerNumber}', async (req, res) => {
+    const customerNumber = customerNumberOf(req);
+    const { store, barrier } = req.context!;
+    if (!(await durably(barrier, () => store.delete(customerNumber)))) throw errors.customerNotFound(customerNumber);
+    res.writeHead(204).end();
+  });
+  route('GET', '/export', exportAll(customers));
+  table.addFallback('/__admin', [guard, (req) => {
+    throw errors.routeNotFound(req.method ?? 'GET', req.pathname);
+  }]);
+  route('POST', '/tokens', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json(mintToken(req.body, deps));
+    sendJson(res, 200, mintToken(req.body, req.context!));
   });
-  return router;
 }
 
-function reset({ store, customers, barrier }: AdminDeps): RequestHandler {
+function reset(customers: CustomerSource): Step {
   return async (req, res) => {
+    const { store, barrier } = req.context!;
     const request = resetRequest(req.body);
     const records =
       request.kind === 'defaults'
@@ -67,29 +76,26 @@ function reset({ store, customers, barrier }: AdminDeps): RequestHandler {
         : request.kind === 'generate'
           ? customers.generate(request.seed, request.count)
           : validateAll(customers, request.customers);
-    res.json({ count: await durably(barrier, () => store.replaceAll(records)) });
+    sendJson(res, 200, { count: await durably(barrier, () => store.replaceAll(records)) });
   };
 }
 
-function upsert({ store, customers, barrier }: AdminDeps): RequestHandler {
+function upsert(customers: CustomerSource): Step {
   return async (req, res) => {
+    const { store, barrier } = req.context!;
     const records = validateAll(customers, Array.isArray(req.body) ? req.body : [req.body]);
     await durably(barrier, () => store.upsert(records));
-    res.json({ count: records.length });
+    sendJson(res, 200, { count: records.length });
   };
 }
 
-function getOne({ store }: AdminDeps): RequestHandler {
-  return (req, res) => {
-    const raw = String(req.params.customerNumber ?? '');
-    const customerNumber = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(customerNumber) || customerNumber < 1) {
-      throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
-    }
-    const record = store.get(customerNumber);
-    if (!record) throw errors.customerNotFound(customerNumber);
-    res.json(record);
-  };
+function customerNumberOf(req: MockRequest): number {
+  const raw = String(req.params.customerNumber ?? '');
+  const customerNumber = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(customerNumber) || customerNumber < 1) {
+    throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
+  }
+  return customerNumber;
 }
 
 /** Every record is checked before any is stored: a bad one is a 400 and nothing changes. */
@@ -97,11 +103,10 @@ function validateAll(customers: CustomerSource, values: unknown[]): CustomerReco
   return values.map((value, index) => customers.validate(value, `customers[${index}]`));
 }
 
-function exportAll({ store, customers }: AdminDeps): RequestHandler {
-  return async (_req, res) => {
-    res.status(200).type('application/json');
-    res.setHeader('Content-Disposition', 'attachment; filename="customers.json"');
-    await customers.write(store.all(), res);
+function exportAll(customers: CustomerSource): Step {
+  return async (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="customers.json"' });
+    await customers.write(req.context!.store.all(), res);
     res.end();
   };
 }

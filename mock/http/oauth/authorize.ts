@@ -4,28 +4,23 @@
  * an unverified place: an unknown client or a `redirect_uri` that is not http(s) gets an HTML error
  * page. Everything else answers by redirect: a code, or an RFC 6749 error with the `state`.
  */
-import type { RequestHandler } from 'express';
 import type { OAuthClient } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
+import type { MockResponse } from '../pipeline/exchange.ts';
+import type { Step } from '../pipeline/run-steps.ts';
 import { type AuthorizeRequest, errorPage, loginPage } from './login-page.ts';
-import type { TokenStore } from './token-store.ts';
 
 /** How many users the login page offers. */
 const LOGIN_PAGE_USERS = 12;
 
-export interface AuthorizeDeps {
-  clients: readonly OAuthClient[];
-  store: CustomerStore;
-  tokens: TokenStore;
-}
-
-export function authorize(deps: AuthorizeDeps): RequestHandler {
+export function authorize(clients: readonly OAuthClient[]): Step {
   return (req, res) => {
+    const { store, tokens } = req.context!;
     res.setHeader('Cache-Control', 'no-store');
     const query = req.query as Record<string, unknown>;
     const clientId = single(query.client_id);
     const redirectUri = single(query.redirect_uri);
-    if (!clientId || !deps.clients.some((client) => client.id === clientId)) {
+    if (!clientId || !clients.some((client) => client.id === clientId)) {
       res.status(400).type('html').send(errorPage('Unknown client', `The client_id "${clientId ?? ''}" is not registered with this server; the demo client is demo-client.`));
       return;
     }
@@ -42,20 +37,20 @@ export function authorize(deps: AuthorizeDeps): RequestHandler {
     const rawHint = single(query.login_hint);
     const hint = rawHint?.trim();
     if (!hint) {
-      res.status(200).type('html').send(loginPage(req.baseUrl + req.path, request, deps.store.sampleUsers(LOGIN_PAGE_USERS)));
+      res.status(200).type('html').send(loginPage(req.context!.basePath + req.pathname, request, store.sampleUsers(LOGIN_PAGE_USERS)));
       return;
     }
-    const user = deps.store.resolveLoginHint(hint) ?? resolveUnencodedPlus(deps.store, rawHint ?? '');
+    const user = store.resolveLoginHint(hint) ?? resolveUnencodedPlus(store, rawHint ?? '');
     if (!user) {
       redirect(res, request, { error: 'access_denied', error_description: `No user logs in with "${hint}"; use a credential or uniqueId of an attached user, or open the login page without login_hint.` });
       return;
     }
-    const code = deps.tokens.issueCode({ clientId, redirectUri, uniqueId: user.uniqueId });
+    const code = tokens.issueCode({ clientId, redirectUri, uniqueId: user.uniqueId });
     redirect(res, request, { code });
   };
 }
 
-function redirect(res: Parameters<RequestHandler>[1], request: AuthorizeRequest, params: Record<string, string>): void {
+function redirect(res: MockResponse, request: AuthorizeRequest, params: Record<string, string>): void {
   const target = new URL(request.redirectUri);
   for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
   if (request.state !== undefined) target.searchParams.set('state', request.state);

@@ -1,0 +1,57 @@
+/**
+ * Where every request enters: the one request listener of the mock's server. It refuses a request
+ * target over the URL limit (414), splits path and query, chooses the context the request is served
+ * with, finds the route with one table lookup, decodes the path parameter, and runs the route's
+ * steps. Anything that goes wrong on the way is answered by the one error writer.
+ */
+import type { HttpLimits } from '../../config.ts';
+import { errors } from '../../core/errors.ts';
+import type { MockContext } from './context.ts';
+import type { MockRequest, MockResponse } from './exchange.ts';
+import type { RouteTable } from './route-table.ts';
+import { resume } from './run-steps.ts';
+import { fail } from './send-error.ts';
+
+export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits): (req: MockRequest, res: MockResponse) => void {
+  return (req, res) => {
+    req.res = res;
+    req.context = root;
+    const url = req.url ?? '/';
+    // Node decodes the request target as latin1, one character a byte.
+    if (url.length > limits.maxUrlBytes) {
+      // The body is left unread, so the connection cannot be reused.
+      res.shouldKeepAlive = false;
+      fail(req, res, errors.uriTooLong(`${limits.maxUrlBytes / 1024} KiB`));
+      return;
+    }
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (query >= 0) req.search = url.slice(query + 1);
+    const method = req.method ?? 'GET';
+    let match = table.find(method, path);
+    // As Express routes by default: one trailing slash does not make another path.
+    if (match.kind !== 'route' && path.length > 1 && path.endsWith('/')) match = table.find(method, path.slice(0, -1));
+    req.pathname = path;
+    if (match.kind !== 'route') {
+      const fallback = table.fallback(path);
+      if (!fallback) {
+        fail(req, res, errors.routeNotFound(method, path));
+        return;
+      }
+      req.route = fallback;
+      resume(req, res);
+      return;
+    }
+    const route = match.route;
+    req.route = route;
+    if (match.value !== undefined) {
+      try {
+        req.params = { [route.param!]: decodeURIComponent(match.value) };
+      } catch {
+        fail(req, res, errors.validation('path: is not valid percent-encoding (RFC 3986 §2.1).'));
+        return;
+      }
+    }
+    resume(req, res);
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The request and response classes of the mock's `node:http` server. Node creates every request
+ * and response from these (its `IncomingMessage`/`ServerResponse` options), so each one is born
+ * with the fields the pipeline fills in (route, params, grant, body, context) and with Express's
+ * request and response methods on its prototype chain: Express's own `app.handle` would otherwise
+ * swap both prototypes on every request, which V8 pays for on every later property access
+ * (docs/decisions/021). The classes are made per app, because Express's prototypes belong to one.
+ */
+import { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express, Request, Response } from 'express';
+import type { TokenGrant } from '../oauth/token-store.ts';
+import type { MockContext } from './context.ts';
+import type { BodyRule } from './read-body.ts';
+import type { Route } from './route-table.ts';
+
+/** Express's request methods, which the prototype chain provides (`exchangeClasses`). */
+export interface MockRequest extends Pick<Request, 'query' | 'is' | 'get'> {}
+
+export class MockRequest extends IncomingMessage {
+  /** The response to this request, as Express links them (`req.res`). */
+  res: MockResponse | undefined = undefined;
+  /** The route the request matched; set at the edge before any step runs. */
+  route: Route | undefined = undefined;
+  /** The components this request is served with: the root's, or a session's. */
+  context: MockContext | undefined = undefined;
+  /** The path as routed (no query string). */
+  pathname = '';
+  /** The query string without its `?`, or '' when there is none. */
+  search = '';
+  /** Path parameters by name, percent-decoded; coerced to their spec types by validation. */
+  params: Record<string, unknown> = EMPTY_PARAMS;
+  /** The bearer's grant, once `authenticate` has read it. */
+  grant: TokenGrant | undefined = undefined;
+  /** The parsed body; `undefined` when the request had none. */
+  body: unknown = undefined;
+  /** Where the step runner stands in `route.steps` (run-steps.ts). */
+  step = 0;
+  /** Body bytes read so far, and their chunks (read-body.ts). */
+  bodyBytes = 0;
+  bodyChunks: Buffer[] = [];
+  /** How the body step reads and refuses this request's body (read-body.ts). */
+  bodyRule: BodyRule | undefined = undefined;
+  bodyIsForm = false;
+}
+
+/** Express's response methods, which the prototype chain provides (`exchangeClasses`). */
+export interface MockResponse extends Pick<Response, 'status' | 'type' | 'send' | 'redirect'> {}
+
+export class MockResponse extends ServerResponse<MockRequest> {
+  /** `X-RateLimit-*` values to send with the answer; -1 until the rate limit has run. */
+  rateRemaining = -1;
+  rateReset = -1;
+}
+
+const EMPTY_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+export interface ExchangeClasses {
+  IncomingMessage: typeof MockRequest;
+  ServerResponse: typeof MockResponse;
+}
+
+/**
+ * Request and response classes whose prototypes carry `app`'s request and response methods
+ * (`req.is`, `req.query`, `res.status`, `res.redirect`, …), so that `node:http` creates Express
+ * objects directly and no prototype changes after birth.
+ */
+export function exchangeClasses(app: Express): ExchangeClasses {
+  class AppRequest extends MockRequest {}
+  class AppResponse extends MockResponse {}
+  Object.setPrototypeOf(AppRequest.prototype, expressLayer(app.request, MockRequest.prototype));
+  Object.setPrototypeOf(AppResponse.prototype, expressLayer(app.response, MockResponse.prototype));
+  return { IncomingMessage: AppRequest, ServerResponse: AppResponse };
+}
+
+/**
+ * Express's `app.request` is an object holding `app`, whose prototype holds the methods and whose
+ * grandparent is Node's class: the same two layers, rebuilt on top of ours.
+ */
+function expressLayer(appObject: object, parent: object): object {
+  const methods = Object.create(parent, Object.getOwnPropertyDescriptors(Object.getPrototypeOf(appObject))) as object;
+  return Object.create(methods, Object.getOwnPropertyDescriptors(appObject)) as object;
+}
