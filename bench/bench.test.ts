@@ -1,6 +1,6 @@
 /**
- * The bench must not rot: `npm run bench -- --quick` runs end to end (our mock, Prism, the bare
- * server, a fixture file, every autocannon run) and writes a report with every row. Timings are
+ * The bench must not rot: `npm run bench -- --quick` runs end to end (our mock in both of its
+ * configurations, Prism, the bare server, a fixture file, every autocannon run) and writes a report with every row. Timings are
  * not asserted: the machine is shared and they say nothing about correctness.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from './children.ts';
 import { BEGIN, END } from './report-file.ts';
-import { SCENARIOS } from './scenarios.ts';
+import { SCENARIOS, type OtherServer } from './scenarios.ts';
 import { checkTargets } from './targets.ts';
 import { scenarioCustomers } from '../fixtures/scenarios.ts';
 
@@ -29,11 +29,17 @@ it('runs the quick bench to the end and reports every row', () => {
   const report = readFileSync(out, 'utf8');
   expect(report).toContain(BEGIN);
   expect(report).toContain(END);
+  const label: Record<OtherServer, string> = { prism: 'Prism', bare: 'bare node:http' };
   for (const scenario of SCENARIOS) {
-    const servers = scenario.compared ? ['ours', 'Prism', 'bare node:http'] : ['ours'];
-    for (const server of servers) expect(report).toMatch(rowStart(scenario.label, server));
-    if (scenario.compared) expect(report).toMatch(new RegExp(`^\\| ${scenario.label} \\| [\\d.]+× \\| [\\d.]+× \\|`, 'm'));
+    for (const server of ['ours', ...scenario.against.map((other) => label[other])]) expect(report).toMatch(rowStart(scenario.label, server));
+    const prism = scenario.against.includes('prism') ? '[\\d.]+×' : '–';
+    if (scenario.against.length > 0) expect(report).toMatch(new RegExp(`^\\| ${escape(scenario.label)} \\| ${prism} \\| [\\d.]+× \\|`, 'm'));
   }
+  // With rate limits on too, every answer a 2xx (the run fails otherwise): the non-2xx column says 0.
+  for (const scenario of SCENARIOS.filter((candidate) => candidate.rateLimits === 'on')) {
+    expect(report).toMatch(new RegExp(`^\\| ${escape(scenario.label)} \\| ours \\|.* \\| 0 \\|$`, 'm'));
+  }
+  expect(report).toMatch(/^- Our mock: .* driven with [\d,]+ client ids/m);
   const customers = (1000 + scenarioCustomers().length).toLocaleString('en');
   expect(report).toMatch(new RegExp(`^\\| ${customers} \\| [\\d.]+ MiB \\|`, 'm'));
   expect(report).toMatch(/^- Machine: .+ \d+ cores, .+ GiB, .+ Node v\d+/m);
@@ -41,5 +47,9 @@ it('runs the quick bench to the end and reports every row', () => {
 }, 120_000);
 
 function rowStart(label: string, server: string): RegExp {
-  return new RegExp(`^\\| ${label.replace(/[()]/g, '\\$&')} \\| ${server} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\|`, 'm');
+  return new RegExp(`^\\| ${escape(label)} \\| ${server} \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\|`, 'm');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -27,7 +27,8 @@ export async function fetchTokens(url: string): Promise<Tokens> {
   return { client, user };
 }
 
-async function tokenFrom(url: string, init: RequestInit): Promise<string> {
+/** A token endpoint's `access_token`; anything but a 200 with one is an error. */
+export async function tokenFrom(url: string, init: RequestInit): Promise<string> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
   const body = (await res.json()) as { access_token?: unknown };
   if (res.status !== 200 || typeof body.access_token !== 'string') {

@@ -1,5 +1,6 @@
 /**
- * One autocannon run against one server and one request. Requests/s is the count of answers over
+ * One autocannon run against one server and one request, sent with one token or cycling through a
+ * pool of them (bench/pool-size.ts). Requests/s is the count of answers over
  * the measured time; latency percentiles come from every answer's own time in fractional
  * milliseconds (autocannon's histogram rounds to whole milliseconds, too coarse for a server that
  * answers in a fraction of one).
@@ -10,6 +11,11 @@ import { requestHeaders, type Scenario, type Tokens } from './scenarios.ts';
 
 /** How long a run may take beyond its measured seconds (a warm-up has none) before it is stopped. */
 const RUN_GRACE_MS = 30_000;
+/**
+ * autocannon ends a run at its next sample tick (1 s by default), also one of a fixed amount: a
+ * warm-up of 200 requests would take a second. Its samples are thrown away, so tick often.
+ */
+const WARMUP_SAMPLE_MS = 20;
 
 export interface LoadSettings {
   connections: number;
@@ -25,41 +31,53 @@ export interface LoadResult {
   p99Ms: number;
   requests: number;
   non2xx: number;
+  /**
+   * 429s, in the warm-up too (whose other numbers are thrown away): a rate limit met, which makes
+   * a run with rate limits on invalid (bench/pool-size.ts).
+   */
+  rateLimited: number;
   errors: number;
   /** Server CPU time (user + system) per answer in µs; NaN when the server's pid is unknown. */
   cpuUsPerRequest: number;
 }
 
-/** `pid`: the server's process, to measure the CPU it spends per answer. */
+/**
+ * `tokens`: one entry, or the pool every connection cycles through (each from its first entry);
+ * autocannon builds each entry's request bytes once, so a pool costs the load generator nothing
+ * per request. `pid`: the server's process, to measure the CPU it spends per answer.
+ */
 export async function runLoad(
   url: string,
   scenario: Scenario,
-  tokens: Tokens,
+  tokens: readonly Tokens[],
   settings: LoadSettings,
   pid?: number,
 ): Promise<LoadResult> {
+  if (tokens.length === 0) throw new Error(`${scenario.label}: no token to send`);
   const base = {
     url: url + scenario.path,
     method: scenario.method,
-    headers: requestHeaders(scenario, tokens),
     body: scenario.body,
+    requests: tokens.map((pair) => ({ headers: requestHeaders(scenario, pair) })),
     connections: settings.connections,
     timeout: 10,
   };
-  if (settings.warmupRequests > 0) await run({ ...base, amount: settings.warmupRequests });
+  const warmup = settings.warmupRequests > 0 ? await run({ ...base, amount: settings.warmupRequests, sampleInt: WARMUP_SAMPLE_MS }) : undefined;
   const cpuBefore = pid === undefined ? Number.NaN : await processCpuMs(pid);
   const result = await run({ ...base, duration: settings.durationSeconds });
   const cpuMs = pid === undefined ? Number.NaN : (await processCpuMs(pid)) - cpuBefore;
-  return { ...result, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+  return { ...result, rateLimited: result.rateLimited + (warmup?.rateLimited ?? 0), cpuUsPerRequest: (cpuMs * 1000) / result.requests };
 }
 
 async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUsPerRequest'>> {
   const times: number[] = [];
+  let rateLimited = 0;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
+    instance.on('response', (_client, status, _bytes, responseTime) => {
       times.push(responseTime);
+      if (status === 429) rateLimited++;
     });
     // A server that stops answering must not hang the bench: stop the run, report what came back.
     const guard = setTimeout(() => instance.stop(), ((options.duration as number | undefined) ?? 0) * 1000 + RUN_GRACE_MS);
@@ -74,6 +92,7 @@ async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUs
     p99Ms: percentile(sorted, 0.99),
     requests: times.length,
     non2xx: result.non2xx,
+    rateLimited,
     errors: result.errors,
   };
 }

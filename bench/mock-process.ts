@@ -22,6 +22,11 @@ export interface MockProcessOptions {
   /** `--fixtures FILE`; without it the mock generates `count` customers. */
   fixtures?: string;
   count?: number;
+  /**
+   * `--rate-limit on|off`. Given either way, never left to the default: the child inherits this
+   * process's environment, and a `MOCK_RATE_LIMIT` there would decide it otherwise.
+   */
+  rateLimit: 'on' | 'off';
   /** Give up (and kill it) when it is not ready by then. */
   timeoutMs: number;
 }
@@ -30,7 +35,7 @@ export async function startMockProcess(children: ChildGroup, options: MockProces
   const port = await freePort();
   const data = options.fixtures ? ['--fixtures', options.fixtures] : ['--count', String(options.count ?? 1000)];
   const started = performance.now();
-  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', 'off', ...data]);
+  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, ...data]);
   const url = `http://${HOST}:${port}`;
   try {
     await waitForHealth(url, child, options.timeoutMs);

@@ -1,13 +1,14 @@
 /**
- * The bench's tables as Markdown: the machine, the three-server comparison, the ratios, the
+ * The bench's tables as Markdown: the machine, the comparison of the servers, the ratios, the
  * scale measurements and the targets. Row labels are fixed (bench.test.ts looks for each).
  */
+import { DEFAULT_CONFIG } from '../mock/config.ts';
 import type { ServerName, ServerRun } from './compare-servers.ts';
 import type { LoadResult, LoadSettings } from './load.ts';
 import type { Machine } from './machine.ts';
 import type { SizeRun } from './scale.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
-import { checkTargets, rate } from './targets.ts';
+import { checkTargets, rate, type TargetCheck } from './targets.ts';
 
 export interface BenchReport {
   machine: Machine;
@@ -16,6 +17,8 @@ export interface BenchReport {
   settings: LoadSettings;
   compareCount: number;
   runs: readonly ServerRun[];
+  /** Client ids that drove our mock with rate limits on (bench/pool-size.ts). */
+  clientIds: number;
   sizes: readonly SizeRun[];
   totalSeconds: number;
 }
@@ -49,12 +52,13 @@ export function renderReport(report: BenchReport): string {
   ].join('\n');
 }
 
-function machineLines({ machine, loadAtEnd, settings, totalSeconds }: BenchReport): string {
+function machineLines({ machine, loadAtEnd, settings, totalSeconds, clientIds }: BenchReport): string {
   return [
     `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, ${machine.os}, Node ${machine.node}`,
     `- Date: ${machine.date}; the run took ${Math.round(totalSeconds)} s`,
     `- Load average (1 min): ${machine.loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end (the bench itself adds about 2 while it drives a server)`,
     `- Each measurement: autocannon, ${settings.connections} connections, ${settings.warmupRequests} warm-up requests, then ${settings.durationSeconds} s measured; latency from every answer's own time`,
+    `- Our mock: \`--rate-limit off\`, except the routes marked "rate limits on" (its default: ${DEFAULT_CONFIG.rateLimits.perSecond} calls a second and ${DEFAULT_CONFIG.rateLimits.perMinute} a minute per client), driven with ${clientIds.toLocaleString('en')} client ids that every connection cycles through, so that none meets a limit (a 429 fails the run); the bare server gets the same requests`,
   ].join('\n');
 }
 
@@ -83,7 +87,7 @@ function ratioTable(runs: readonly ServerRun[]): string {
     row(['route', 'ours / Prism', 'ours / bare', 'ours / Prism by CPU per answer', 'ours / bare by CPU per answer']),
     row(['---', '---:', '---:', '---:', '---:']),
   ];
-  for (const scenario of SCENARIOS.filter((candidate) => candidate.compared)) {
+  for (const scenario of SCENARIOS.filter((candidate) => candidate.against.length > 0)) {
     const ours = rate(runs, scenario.id, 'ours');
     const oursCpu = cpu(runs, scenario.id, 'ours');
     rows.push(
@@ -130,9 +134,15 @@ function scaleTable(sizes: readonly SizeRun[]): string {
 function targetTable(report: BenchReport): string {
   const rows = [row(['target', 'measured', 'met']), row(['---', '---:', '---'])];
   for (const check of checkTargets(report.runs, report.sizes)) {
-    rows.push(row([check.target, check.measured, check.met === undefined ? 'not measured' : check.met ? 'yes' : '**no**']));
+    rows.push(row([check.target, check.measured, metText(check.met)]));
   }
   return rows.join('\n');
+}
+
+function metText(met: TargetCheck['met']): string {
+  if (met === 'reported') return 'no target: reported';
+  if (met === undefined) return 'not measured';
+  return met ? 'yes' : '**no**';
 }
 
 function row(cells: readonly string[]): string {

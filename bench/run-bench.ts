@@ -1,5 +1,5 @@
 /**
- * One bench run: the three-server comparison, then the scale measurements, then the report.
+ * One bench run: the comparison of the servers, then the scale measurements, then the report.
  * Every child process is stopped and the temporary directory removed whatever happens.
  */
 import { rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
   process.once('exit', removeTemp);
   const context = { children, settings: options.settings, sizes: options.sizes, tempDir, progress };
   try {
-    const runs = await compareServers(context);
+    const { runs, clientIds } = await compareServers(context);
     const sizes = await measureSizes(context);
     return {
       machine,
@@ -34,6 +34,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
       settings: options.settings,
       compareCount: COMPARE_COUNT,
       runs,
+      clientIds,
       sizes,
       totalSeconds: (performance.now() - started) / 1000,
     };

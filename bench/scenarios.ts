@@ -1,10 +1,23 @@
 /**
  * The requests the bench drives: one per route, built from the scenario customers that every
- * data set holds (fixtures/scenarios.ts), so they answer 200 at 1,000 customers and at a million.
+ * data set holds (fixtures/scenarios.ts), so they answer 200 at 1,000 customers and at a million;
+ * then the same requests in the mock's other configurations (issue 11: "bench every
+ * configuration"): with its rate limits on, the default, and with `Prefer: delay=0`.
  */
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_PHONE, sampleCustomer } from '../fixtures/scenario-sample.ts';
 
-export type ScenarioId = 'clientInfo' | 'searchPhone' | 'searchNameAddress' | 'update';
+export type ScenarioId =
+  | 'clientInfo'
+  | 'searchPhone'
+  | 'searchNameAddress'
+  | 'update'
+  | 'clientInfoPreferDelay'
+  | 'clientInfoLimited'
+  | 'searchPhoneLimited'
+  | 'updateLimited';
+
+/** The servers our mock is compared with. */
+export type OtherServer = 'prism' | 'bare';
 
 export interface Scenario {
   id: ScenarioId;
@@ -16,8 +29,18 @@ export interface Scenario {
   body?: string;
   /** Which token it needs (DESIGN.md §3: user mode or client mode). */
   token: 'client' | 'user';
-  /** Prism and the bare server are driven too; the update only makes sense on our stateful mock. */
-  compared: boolean;
+  /**
+   * Which of our mock's two processes serves it: `--rate-limit off`, or `on` (the default), which
+   * is driven with a pool of client ids so that no call meets a limit (bench/pool-size.ts).
+   */
+  rateLimits: 'off' | 'on';
+  /** A `Prefer` header sent with every request (DESIGN.md §3). */
+  prefer?: string;
+  /**
+   * The servers driven right after ours with the same requests. Prism only on the plain reads:
+   * it is stateless (an update changes nothing there) and knows neither rate limits nor delay.
+   */
+  against: readonly OtherServer[];
 }
 
 const sample = sampleCustomer();
@@ -33,24 +56,42 @@ const UPDATE_BODY = {
   invoiceEmailAddress: sample.invoiceEmailAddress,
 };
 
+const CLIENT_INFO: Scenario = {
+  id: 'clientInfo',
+  label: 'client info by number',
+  method: 'GET',
+  path: `/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`,
+  token: 'client',
+  rateLimits: 'off',
+  against: ['prism', 'bare'],
+};
+
+const SEARCH_PHONE: Scenario = {
+  id: 'searchPhone',
+  label: 'search by phone',
+  method: 'POST',
+  path: '/v1/client/customer/search',
+  body: JSON.stringify({ phoneNumber: SAMPLE_PHONE }),
+  token: 'client',
+  rateLimits: 'off',
+  against: ['prism', 'bare'],
+};
+
+/** The bare server answers it with the bytes our mock answered: it is in memory, like the mock. */
+const UPDATE: Scenario = {
+  id: 'update',
+  label: 'update (user mode)',
+  method: 'POST',
+  path: '/v1/customer/info',
+  body: JSON.stringify(UPDATE_BODY),
+  token: 'user',
+  rateLimits: 'off',
+  against: ['bare'],
+};
+
 export const SCENARIOS: readonly Scenario[] = [
-  {
-    id: 'clientInfo',
-    label: 'client info by number',
-    method: 'GET',
-    path: `/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`,
-    token: 'client',
-    compared: true,
-  },
-  {
-    id: 'searchPhone',
-    label: 'search by phone',
-    method: 'POST',
-    path: '/v1/client/customer/search',
-    body: JSON.stringify({ phoneNumber: SAMPLE_PHONE }),
-    token: 'client',
-    compared: true,
-  },
+  CLIENT_INFO,
+  SEARCH_PHONE,
   {
     id: 'searchNameAddress',
     label: 'search by name and address',
@@ -62,17 +103,14 @@ export const SCENARIOS: readonly Scenario[] = [
       postalCode: sample.address.postalCode,
     }),
     token: 'client',
-    compared: true,
+    rateLimits: 'off',
+    against: ['prism', 'bare'],
   },
-  {
-    id: 'update',
-    label: 'update (user mode)',
-    method: 'POST',
-    path: '/v1/customer/info',
-    body: JSON.stringify(UPDATE_BODY),
-    token: 'user',
-    compared: false,
-  },
+  UPDATE,
+  { ...CLIENT_INFO, id: 'clientInfoPreferDelay', label: 'client info by number, Prefer: delay=0', prefer: 'delay=0', against: ['bare'] },
+  { ...CLIENT_INFO, id: 'clientInfoLimited', label: 'client info by number, rate limits on', rateLimits: 'on', against: ['bare'] },
+  { ...SEARCH_PHONE, id: 'searchPhoneLimited', label: 'search by phone, rate limits on', rateLimits: 'on', against: ['bare'] },
+  { ...UPDATE, id: 'updateLimited', label: 'update (user mode), rate limits on', rateLimits: 'on' },
 ];
 
 export function scenario(id: ScenarioId): Scenario {
@@ -85,6 +123,7 @@ export function scenario(id: ScenarioId): Scenario {
 export function requestHeaders(scenario: Scenario, tokens: Tokens): Record<string, string> {
   const headers: Record<string, string> = { authorization: `Bearer ${tokens[scenario.token]}` };
   if (scenario.body !== undefined) headers['content-type'] = 'application/json';
+  if (scenario.prefer !== undefined) headers.prefer = scenario.prefer;
   return headers;
 }
 

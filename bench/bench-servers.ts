@@ -1,0 +1,76 @@
+/**
+ * The servers of the comparison, each a process of its own (docs/decisions/017): our mock twice,
+ * with `--rate-limit off` and with its rate limits on (the default configuration), Prism's mock,
+ * and the bare server answering the bytes our mock answered. With each of our mocks, the tokens
+ * that drive it: one pair for the mock without limits, a pool of client ids for the other.
+ */
+import { join } from 'node:path';
+import { startPrism, type PrismServer } from '../contracts/prism/start-prism.ts';
+import { DEFAULT_CONFIG } from '../mock/config.ts';
+import { startBareProcess, type BareProcess } from './bare-process.ts';
+import { findChildPid } from './child-pid.ts';
+import { assertRateLimited, mintPool } from './client-pool.ts';
+import { captureAnswers, fetchTokens } from './capture.ts';
+import type { BenchContext } from './context.ts';
+import { startMockProcess, type MockProcess } from './mock-process.ts';
+import { poolSize } from './pool-size.ts';
+import { SCENARIOS, scenario, type OtherServer, type Scenario, type Tokens } from './scenarios.ts';
+
+/** A server to drive: where, and its process (for CPU per answer). */
+export interface Target {
+  url: string;
+  pid: number | undefined;
+}
+
+export interface OurMock extends Target {
+  /** One pair, or the pool every connection cycles through. */
+  tokens: readonly Tokens[];
+}
+
+export interface BenchServers {
+  ours: Record<Scenario['rateLimits'], OurMock>;
+  others: Record<OtherServer, Target>;
+  /** The size of the pool of client ids. */
+  clientIds: number;
+  close(): Promise<void>;
+}
+
+export async function startBenchServers(context: BenchContext, count: number): Promise<BenchServers> {
+  const { children, progress, settings } = context;
+  const started: { close(): Promise<void> }[] = [];
+  const close = async () => {
+    await Promise.all(started.map((server) => server.close()));
+  };
+  try {
+    progress.step(`starting our mock twice (${count} customers; rate limits off, and on), Prism and the bare server`);
+    const off: MockProcess = await startMockProcess(children, { count, rateLimit: 'off', timeoutMs: 60_000 });
+    started.push(off);
+    const on: MockProcess = await startMockProcess(children, { count, rateLimit: 'on', timeoutMs: 60_000 });
+    started.push(on);
+    const tokens = await fetchTokens(off.url);
+    const answers = join(context.tempDir, 'answers.json');
+    // The variants send the same method, path and body as these: the bare server answers them the same bytes.
+    await captureAnswers(off.url, SCENARIOS.filter(plain), tokens, answers);
+    const bare: BareProcess = await startBareProcess(children, answers, 30_000);
+    started.push(bare);
+    const prism: PrismServer = await startPrism({ mode: 'mock', timeoutMs: 60_000 });
+    started.push(prism);
+    const size = poolSize(settings, DEFAULT_CONFIG.rateLimits, SCENARIOS.filter((s) => s.rateLimits === 'on').length);
+    progress.step(`minting ${size} client ids for the mock with rate limits on`);
+    const pool = await mintPool(on.url, size);
+    await assertRateLimited(on.url, scenario('clientInfo').path, pool[0]!);
+    return {
+      ours: { off: { url: off.url, pid: off.pid, tokens: [tokens] }, on: { url: on.url, pid: on.pid, tokens: pool } },
+      others: { prism: { url: prism.url, pid: await findChildPid('prism') }, bare: { url: bare.url, pid: bare.pid } },
+      clientIds: size,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function plain(candidate: Scenario): boolean {
+  return candidate.rateLimits === 'off' && candidate.prefer === undefined;
+}

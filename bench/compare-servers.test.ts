@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { checkAnswers } from './compare-servers.ts';
+import type { LoadResult } from './load.ts';
+
+const CLEAN: LoadResult = { requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, requests: 1000, non2xx: 0, rateLimited: 0, errors: 0, cpuUsPerRequest: 50 };
+
+it('accepts a run of our mock where every answer was a 2xx', () => {
+  expect(() => checkAnswers('ours', 'client info', CLEAN)).not.toThrow();
+});
+
+it('calls a run that met the rate limits invalid, also when the 429s came in the warm-up only', () => {
+  expect(() => checkAnswers('ours', 'client info, rate limits on', { ...CLEAN, rateLimited: 3 })).toThrow(/3 answers \(warm-up included\) were 429 .* invalid/);
+  expect(() => checkAnswers('ours', 'client info, rate limits on', { ...CLEAN, non2xx: 3, rateLimited: 3 })).toThrow(/429/);
+});
+
+it('fails any other non-2xx or connection error of our mock or the bare server, not of Prism', () => {
+  expect(() => checkAnswers('bare', 'update', { ...CLEAN, non2xx: 1 })).toThrow(/1 not 2xx/);
+  expect(() => checkAnswers('ours', 'update', { ...CLEAN, errors: 2 })).toThrow(/2 connection errors/);
+  expect(() => checkAnswers('ours', 'update', { ...CLEAN, requests: 0 })).toThrow(/0 answers/);
+  expect(() => checkAnswers('prism', 'client info', { ...CLEAN, non2xx: 5 })).not.toThrow();
+});
