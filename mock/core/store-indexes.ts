@@ -62,6 +62,27 @@ export class StoreIndexes {
       for (const key of keys[name]) index.remove(key, record.customerNumber);
     }
   }
+
+  /**
+   * Moves a customer's keys from `old` to `next` (the same customer number): an index whose keys
+   * did not change is not touched, so an update that keeps the phones costs the phone index nothing.
+   */
+  replace(old: CustomerRecord, next: CustomerRecord): void {
+    const before = recordKeys(old);
+    const after = recordKeys(next);
+    for (const name of INDEX_NAMES) {
+      if (sameKeys(before[name], after[name])) continue;
+      const index = this[name];
+      for (const key of before[name]) index.remove(key, old.customerNumber);
+      for (const key of after[name]) index.add(key, next.customerNumber);
+    }
+  }
+}
+
+function sameKeys(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export const INDEX_NAMES: readonly IndexName[] = ['phone', 'email', 'nameAddress', 'credential', 'user'];

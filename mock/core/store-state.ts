@@ -37,9 +37,11 @@ export class StoreState {
     if (!isCustomerNumber(record.customerNumber)) {
       throw errors.validation(`customerNumber: must be a whole number of at least 1, not ${record.customerNumber}.`);
     }
-    this.#assertClaimsFree(record);
+    const old = this.get(record.customerNumber);
+    // A record that keeps its users and credentials (every update does) claims nothing new.
+    if (!old || !sameClaims(old, record)) this.#assertClaimsFree(record);
     const text = json !== undefined && isStringifyOf(json, record) ? json : JSON.stringify(record);
-    this.#write(record.customerNumber, text, record);
+    this.#write(record.customerNumber, text, record, old);
   }
 
   /**
@@ -108,16 +110,16 @@ export class StoreState {
     this.#write(customerNumber, json, json === undefined ? undefined : (JSON.parse(json) as CustomerRecord));
   }
 
-  /** The one place records and indexes change, so they change together. */
-  #write(customerNumber: number, json: string | undefined, record: CustomerRecord | undefined): void {
-    const old = this.get(customerNumber);
-    if (old) this.indexes.remove(old);
+  /** The one place records and indexes change, so they change together. `old` is the stored record, when the caller has read it. */
+  #write(customerNumber: number, json: string | undefined, record: CustomerRecord | undefined, old = this.get(customerNumber)): void {
     if (json === undefined || record === undefined) {
+      if (old) this.indexes.remove(old);
       this.records.delete(customerNumber);
       return;
     }
     this.records.set(customerNumber, json);
-    this.indexes.add(record);
+    if (old) this.indexes.replace(old, record);
+    else this.indexes.add(record);
   }
 
   /** The customer that has the user attached. The index gives candidates; the record decides. */
@@ -157,6 +159,22 @@ export class StoreState {
       }
     }
   }
+}
+
+/** Whether two records of one customer attach the same users with the same credentials, in order. */
+function sameClaims(a: CustomerRecord, b: CustomerRecord): boolean {
+  const left = a.attachedUsers ?? [];
+  const right = b.attachedUsers ?? [];
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) {
+    const [x, y] = [left[i]!, right[i]!];
+    if (x.uniqueId !== y.uniqueId) return false;
+    const xs = x.credentials ?? [];
+    const ys = y.credentials ?? [];
+    if (xs.length !== ys.length) return false;
+    for (let j = 0; j < xs.length; j++) if (xs[j]!.credential !== ys[j]!.credential) return false;
+  }
+  return true;
 }
 
 /** The spec's minimum is 1; the indexes rely on it (int-hash-table.ts stores numbers ≥ 1). */

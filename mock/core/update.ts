@@ -15,13 +15,14 @@ import type { CustomerRecord, CustomerUpdate, Name } from '../../spec/index.ts';
 
 const NAME_FIELDS = ['firstName', 'middleName', 'lastName', 'companyName', 'departmentName'] as const;
 
+/** `customer` is a customer number, or the record just read from `store` (which saves reading it again). */
 export function replaceCustomerInfo(
   store: CustomerStore,
-  customerNumber: number,
+  customer: number | CustomerRecord,
   body: CustomerUpdate | null | undefined,
 ): void {
-  const current = store.get(customerNumber);
-  if (!current) throw errors.customerNotFound(customerNumber);
+  const current = typeof customer === 'number' ? store.get(customer) : customer;
+  if (!current) throw errors.customerNotFound(customer as number);
   const next: CustomerRecord = {
     ...current,
     name: replacementName(body?.name),

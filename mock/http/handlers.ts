@@ -32,7 +32,7 @@ export const handlers: Record<string, Handler> = {
   getCustomerInfo: ({ grant }, { store }) => toCustomerInfo(customerOfUser(store, grant)),
 
   updateCustomerInfo: ({ grant, body }, { store }) => {
-    replaceCustomerInfo(store, customerOfUser(store, grant).customerNumber, body as CustomerUpdate | null);
+    replaceCustomerInfo(store, customerOfUser(store, grant), body as CustomerUpdate | null);
     return { success: true };
   },
 
