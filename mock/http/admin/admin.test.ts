@@ -145,3 +145,17 @@ it('needs the admin token on every admin route given --admin-token', async () =>
     await guarded.close();
   }
 });
+
+it('deletes one customer with DELETE /__admin/customers/{n}: 204, then reads and searches miss it', async () => {
+  const deleted = await fetch(admin(`/customers/${SAMPLE_CUSTOMER_NUMBER}`), { method: 'DELETE' });
+  expect(deleted.status).toBe(204);
+  expect(await deleted.text()).toBe('');
+  expect((await getJson(admin(`/customers/${SAMPLE_CUSTOMER_NUMBER}`))).status).toBe(404);
+  expect(mock.store.findCustomerByUser(SAMPLE_UNIQUE_ID)).toBeUndefined();
+});
+
+it('answers 404 with the API error body when the customer to delete is absent', async () => {
+  const result = await fetch(admin(`/customers/${UNKNOWN_CUSTOMER_NUMBER}`), { method: 'DELETE' });
+  expect(result.status).toBe(404);
+  expect(await result.json()).toMatchObject({ exceptionType: 'CustomerNotFoundException' });
+});
