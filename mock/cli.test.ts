@@ -53,6 +53,7 @@ it('serves, prints its URL, the demo client and a user-token recipe, and stops o
     expect(stdout).toContain('demo-client / demo-secret');
     expect(stdout).toContain('/v1/client/customer/info/563457');
     expect(stdout).toContain('login_hint=');
+    expect(stdout).toContain(`API reference: ${url}/docs`);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);

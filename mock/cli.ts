@@ -50,6 +50,7 @@ function banner(url: string, customers: number, config: MockConfig, ms: number):
       : `seed ${config.seed}, ${config.count} random + scenario customers`;
   return `Connect Customer API mock on ${url}  (${customers} customers, ${data}; ready in ${ms} ms)
 
+API reference: ${url}/docs  (the spec: ${url}/openapi.yaml, ${url}/openapi.json)
 Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}
 Rate limits: ${config.rateLimit ? `${config.rateLimits.perSecond}/s and ${config.rateLimits.perMinute}/min per client` : 'off'}; admin API: ${config.admin ? `${url}/__admin${config.adminToken ? ' (needs the admin token)' : ''}` : 'off'}
 

@@ -54,7 +54,7 @@ async function writeFile(records: Iterable<CustomerRecord>, out: string): Promis
   } catch (error) {
     stream.destroy();
     await removeTemp();
-    throw new Error(`cannot write ${out}: ${(error as Error).message}`);
+    throw new Error(`cannot write ${out}: ${(error as Error).message}`, { cause: error });
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }

@@ -5,6 +5,7 @@ import type { CheckResult, Exchange, Verdict } from '../runner/results.ts';
 import { redact } from '../runner/http-client.ts';
 import type { Target } from '../runner/target.ts';
 import { createDreddBridge, type Recorded } from './dredd-bridge.ts';
+import { dreddMissing } from './dredd-installed.ts';
 import { BRIDGE_KEY } from './transaction.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,8 @@ type DreddConstructor = new (config: Record<string, unknown>) => DreddInstance;
  * (`/v1/customer/info > List customer info > 200 > application/json`).
  */
 export async function runDredd(target: Target): Promise<CheckResult[]> {
+  const missing = dreddMissing();
+  if (missing) return [missing];
   const Dredd = loadDredd();
   silenceDreddReporter();
   const recorded = new Map<string, Recorded>();

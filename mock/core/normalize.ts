@@ -17,6 +17,7 @@ export function fold(value: string): string {
   return BELOW_COMBINING_MARKS.test(lower) ? lower : lower.normalize('NFC');
 }
 
+// eslint-disable-next-line no-control-regex -- a range of code points from U+0000, on purpose
 const BELOW_COMBINING_MARKS = /^[\u0000-\u02ff]*$/;
 
 /** A value that holds no text: absent, null, or only white space. */

@@ -11,6 +11,7 @@ import type { Operation, SpecValidators } from '../../spec/index.ts';
 import { addAdminRoutes, type CustomerSource } from './admin/admin-routes.ts';
 import type { RandomSource } from './components.ts';
 import type { Handler } from './handlers.ts';
+import { addDocsRoutes } from './docs/docs-routes.ts';
 import { addOAuthRoutes } from './oauth/oauth-routes.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import type { MockContext } from './pipeline/context.ts';
@@ -42,6 +43,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.set('etag', false);
   const table = new RouteTable();
   table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
+  addDocsRoutes(table);
   addOAuthRoutes(table, deps.config.clients);
   if (deps.config.admin) addAdminRoutes(table, deps.config, deps.customers);
   addOperationRoutes(table, deps.operations, {

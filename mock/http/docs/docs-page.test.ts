@@ -1,0 +1,57 @@
+/**
+ * The docs page in headless Chromium (mock/testing/chromium.ts): it renders the reference from the
+ * mock alone. Every request the page makes passes through the route handler below, which lets
+ * through the mock's own origin and aborts, and records, anything else.
+ * `DOCS_SCREENSHOT=docs/docs-page.png` saves the picture that docs/reference.md shows.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { listOperations, loadSpec, type OperationObject } from '../../../spec/index.ts';
+import { chromiumAvailable, launchChromium } from '../../testing/chromium.ts';
+import { type RunningMock, startMock } from '../../server.ts';
+
+// CI always runs it (.ci/run installs Chromium); a machine without Chromium skips it.
+const runs = chromiumAvailable() || Boolean(process.env.CI);
+let mock: RunningMock;
+let browser: Browser;
+beforeAll(async () => {
+  if (!runs) return;
+  mock = await startMock({ count: 0, rateLimit: false });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await mock?.close();
+});
+
+it.runIf(runs)('renders every operation from the mock alone, offline', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const origin = new URL(mock.url).origin;
+  const seen: string[] = [];
+  const elsewhere: string[] = [];
+  await page.route('**', (route) => {
+    const url = route.request().url();
+    seen.push(url);
+    // data: and blob: URLs are the page's own memory (Redoc's search worker), not the network.
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    elsewhere.push(url);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${mock.url}/docs`);
+  await page.getByRole('heading', { name: 'Connect Customer API', exact: false }).first().waitFor({ timeout: 20_000 });
+  const text = await page.locator('body').innerText();
+  const operations = listOperations(loadSpec());
+  expect(operations).toHaveLength(5);
+  for (const { path, method } of operations) {
+    const summary = (loadSpec().paths[path]![method] as OperationObject).summary!;
+    expect(text).toContain(summary);
+  }
+  // Each operation's endpoint panel lists the servers, this mock first.
+  expect(await page.content()).toContain(`<span>${mock.url}</span>/v1/client/customer/search`);
+  expect(seen).toContain(`${origin}/openapi.json`);
+  expect(elsewhere).toEqual([]);
+  expect(errors).toEqual([]);
+  if (process.env.DOCS_SCREENSHOT) await page.screenshot({ path: process.env.DOCS_SCREENSHOT });
+});

@@ -1,0 +1,24 @@
+/**
+ * Redoc's standalone browser bundle, which renders the reference page in the browser. In the
+ * package the build copies it next to this module (docs/decisions/032: Redoc stays a development
+ * dependency, so installing the kit does not pull Redoc's React tree); in the checkout it is read
+ * from node_modules. Read once, on the first request for it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const REDOC_BUNDLE_NAME = 'redoc.standalone.js';
+
+let bundle: Buffer | undefined;
+
+export function redocBundlePath(): string {
+  const beside = fileURLToPath(new URL(`./${REDOC_BUNDLE_NAME}`, import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`redoc/bundles/${REDOC_BUNDLE_NAME}`);
+}
+
+export function redocBundle(): Buffer {
+  bundle ??= readFileSync(redocBundlePath());
+  return bundle;
+}
