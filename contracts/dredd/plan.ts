@@ -22,6 +22,9 @@ export const BAD_BEARER = 'contract-invalid-token-0000';
 /** Over the 1 MiB body limit (DESIGN.md §3), and not a valid body either, so nothing could store it. */
 const OVERSIZE_BODY = `{"oversize":"${'x'.repeat(1024 * 1024 + 1024)}"}`;
 
+/** Operations the spec marks `x-not-in-reference`: checked against the mock only. */
+const BEYOND_REFERENCE = new Set(['getCustomerProfile']);
+
 type Planner = (target: Target, kind: TokenKind) => SendPlan;
 
 const right = (t: Target, kind: TokenKind) => (kind === 'user' ? needUser(t) : needClient(t));
@@ -42,6 +45,10 @@ const PLANS: Record<string, Record<string, Planner>> = {
   getCustomerInfo: {
     '200': (t) => ({ how: "the user's own customer", bearer: needUser(t) }),
     '400': () => skip('GET /v1/customer/info takes no parameters and no body: no request to it is malformed'),
+    '404': (t) => orphan(t),
+  },
+  getCustomerProfile: {
+    '200': (t) => ({ how: "the user's own profile", bearer: needUser(t) }),
     '404': (t) => orphan(t),
   },
   updateCustomerInfo: {
@@ -94,6 +101,7 @@ const PLANS: Record<string, Record<string, Planner>> = {
 
 /** The plan for one operation and documented status. */
 export function planTransaction(target: Target, operationId: string, kind: TokenKind, status: string): TransactionPlan {
+  if (BEYOND_REFERENCE.has(operationId) && !target.adminUrl) return { skip: `${operationId} is the mock's addition to the reference, not an operation a real server is known to have` };
   const planner = PLANS[operationId]?.[status] ?? COMMON[status];
   if (!planner) return { skip: `the contract knows no way to provoke ${status} on ${operationId}` };
   try {

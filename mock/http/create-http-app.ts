@@ -14,6 +14,7 @@ import type { Handler } from './handlers.ts';
 import { addOAuthRoutes } from './oauth/oauth-routes.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import type { MockContext } from './pipeline/context.ts';
+import { corsGate } from './pipeline/cors.ts';
 import { edgeListener } from './pipeline/edge.ts';
 import { type ExchangeClasses, exchangeClasses } from './pipeline/exchange.ts';
 import { RouteTable } from './pipeline/route-table.ts';
@@ -50,5 +51,5 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     faultRate: deps.config.faultRate,
     random: deps.random,
   });
-  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits) };
+  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors)) };
 }
