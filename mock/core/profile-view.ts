@@ -13,16 +13,16 @@ import { userIdOf } from './user-id.ts';
 export function toProfile(record: CustomerRecord, uniqueId: string, loggedInWith?: string): Profile {
   const user = record.attachedUsers.find((attached) => attached.uniqueId === uniqueId);
   const held = user ? credentialOf(user, loggedInWith) : undefined;
-  const profile: Profile = {
+  // A field the record leaves out stays out, as in the info endpoints (customer-view.ts).
+  return {
     userId: userIdOf(uniqueId),
     uniqueId,
     customerNumber: record.customerNumber,
     name: record.name,
+    ...(record.phoneNumbers !== undefined ? { phoneNumbers: record.phoneNumbers } : {}),
+    ...(record.emails !== undefined ? { emails: record.emails } : {}),
     credential: held ? { credential: held.credential, credentialType: typeLetter(held.credential, held.credentialType) } : null,
   };
-  if (record.phoneNumbers !== undefined) profile.phoneNumbers = record.phoneNumbers;
-  if (record.emails !== undefined) profile.emails = record.emails;
-  return profile;
 }
 
 /** Emails compare case-insensitively, as logins do; a phone is E.164 and compares exactly. */

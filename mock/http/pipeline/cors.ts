@@ -19,7 +19,7 @@ export type CorsGate = (req: MockRequest, res: MockResponse, path: string) => bo
 /** What a browser app reads from an answer: the rate limits, a 429's wait, a 401's challenge. */
 const EXPOSED = 'X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, WWW-Authenticate';
 const METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-const HEADERS = 'Authorization, Content-Type, Prefer';
+const HEADERS = ['Authorization', 'Content-Type', 'Prefer'];
 /** Ten minutes: long enough to spare a preflight per call, short enough to see a restart's flags. */
 const MAX_AGE = '600';
 /** RFC 9110 §5.6.2: a method or header name; a requested one that is not a token is not echoed. */
@@ -54,9 +54,13 @@ export function corsGate(policy: CorsPolicy): CorsGate {
 function answerPreflight(req: MockRequest, res: MockResponse, requested: string): void {
   const method = requested.trim().toUpperCase();
   const methods = TOKEN.test(method) && !METHODS.includes(method) ? [...METHODS, method] : METHODS;
-  const asked = (req.headers['access-control-request-headers'] ?? '').split(',').map((name) => name.trim()).filter((name) => TOKEN.test(name));
+  const known = new Set(HEADERS.map((name) => name.toLowerCase()));
+  const asked = (req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => TOKEN.test(name) && !known.has(name.toLowerCase()));
   res.setHeader('Access-Control-Allow-Methods', methods.join(', '));
-  res.setHeader('Access-Control-Allow-Headers', asked.length > 0 ? `${HEADERS}, ${asked.join(', ')}` : HEADERS);
+  res.setHeader('Access-Control-Allow-Headers', [...HEADERS, ...asked].join(', '));
   res.setHeader('Access-Control-Max-Age', MAX_AGE);
   res.writeHead(204).end();
 }
