@@ -8,7 +8,7 @@
  */
 import type { OAuthClient } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
-import type { MockResponse } from '../pipeline/exchange.ts';
+import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { type AuthorizeRequest, errorPage, loginPage } from './login-page.ts';
 import { readChallenge } from './pkce.ts';
@@ -18,53 +18,66 @@ const LOGIN_PAGE_USERS = 12;
 
 export function authorize(clients: readonly OAuthClient[]): Step {
   return (req, res) => {
-    const { store, tokens } = req.context!;
     res.setHeader('Cache-Control', 'no-store');
-    const query = req.query as Record<string, unknown>;
-    const clientId = single(query.client_id);
-    const redirectUri = single(query.redirect_uri);
-    const client = clients.find((known) => known.id === clientId);
-    if (!clientId || !client) {
-      res.status(400).type('html').send(errorPage('Unknown client', `The client_id "${clientId ?? ''}" is not registered with this server; the demo clients are demo-client and demo-spa (public), and --client adds your own.`));
-      return;
-    }
-    if (!isHttpUrl(redirectUri)) {
-      res.status(400).type('html').send(errorPage('Invalid redirect_uri', 'The redirect_uri must be an absolute http or https URL without a fragment, such as http://localhost:3000/callback.'));
-      return;
-    }
-    const request: AuthorizeRequest = { clientId, redirectUri, state: single(query.state) };
-    const responseType = single(query.response_type);
-    if (responseType !== 'code') {
-      redirect(res, request, { error: responseType ? 'unsupported_response_type' : 'invalid_request', error_description: 'Set response_type=code; this server supports the authorization code flow only.' });
-      return;
-    }
-    const pkce = readChallenge(single(query.code_challenge), single(query.code_challenge_method));
-    if (pkce && 'error' in pkce) {
-      redirect(res, request, { error: 'invalid_request', error_description: pkce.error });
-      return;
-    }
-    if (!pkce && client.secret === undefined) {
-      redirect(res, request, { error: 'invalid_request', error_description: `The client "${clientId}" is a public client and must use PKCE: send code_challenge and code_challenge_method=S256 (RFC 7636).` });
-      return;
-    }
-    if (pkce) request.pkce = pkce;
-    const action = req.context!.basePath + req.pathname;
-    const rawHint = single(query.login_hint);
-    const hint = rawHint?.trim();
-    if (!hint) {
-      res.status(200).type('html').send(loginPage(action, request, store.sampleUsers(LOGIN_PAGE_USERS)));
-      return;
-    }
-    const login = resolveLogin(store, hint, rawHint ?? '');
-    if (!login) {
-      // The person may have mistyped: show the page again with the error rather than leave.
-      const error = `No user logs in with "${hint}". Pick a user below, or type a credential (email, +47 phone) or uniqueId of an attached user.`;
-      res.status(200).type('html').send(loginPage(action, request, store.sampleUsers(LOGIN_PAGE_USERS), { error, typed: hint }));
-      return;
-    }
-    const code = tokens.issueCode({ clientId, redirectUri, ...login, ...(pkce ? { pkce } : {}) });
-    redirect(res, request, { code });
+    const request = readRequest(req, res, clients);
+    if (request) logIn(req, res, request);
   };
+}
+
+/** The checked authorize request, or `undefined` when it was answered with an error page or redirect. */
+function readRequest(req: MockRequest, res: MockResponse, clients: readonly OAuthClient[]): AuthorizeRequest | undefined {
+  const query = req.query as Record<string, unknown>;
+  const clientId = single(query.client_id);
+  const redirectUri = single(query.redirect_uri);
+  const client = clients.find((known) => known.id === clientId);
+  if (!clientId || !client) {
+    res.status(400).type('html').send(errorPage('Unknown client', `The client_id "${clientId ?? ''}" is not registered with this server; the demo clients are demo-client and demo-spa (public), and --client adds your own.`));
+    return undefined;
+  }
+  if (!isHttpUrl(redirectUri)) {
+    res.status(400).type('html').send(errorPage('Invalid redirect_uri', 'The redirect_uri must be an absolute http or https URL without a fragment, such as http://localhost:3000/callback.'));
+    return undefined;
+  }
+  const request: AuthorizeRequest = { clientId, redirectUri, state: single(query.state) };
+  const responseType = single(query.response_type);
+  if (responseType !== 'code') {
+    redirect(res, request, { error: responseType ? 'unsupported_response_type' : 'invalid_request', error_description: 'Set response_type=code; this server supports the authorization code flow only.' });
+    return undefined;
+  }
+  const pkce = readChallenge(single(query.code_challenge), single(query.code_challenge_method));
+  const problem = pkce && 'error' in pkce
+    ? pkce.error
+    : !pkce && client.secret === undefined
+      ? `The client "${clientId}" is a public client and must use PKCE: send code_challenge and code_challenge_method=S256 (RFC 7636).`
+      : undefined;
+  if (problem !== undefined) {
+    redirect(res, request, { error: 'invalid_request', error_description: problem });
+    return undefined;
+  }
+  if (pkce && !('error' in pkce)) request.pkce = pkce;
+  return request;
+}
+
+/** The login page, or with a `login_hint` that logs a user in, the redirect with a code. */
+function logIn(req: MockRequest, res: MockResponse, request: AuthorizeRequest): void {
+  const { store, tokens, basePath } = req.context!;
+  const action = basePath + req.pathname;
+  const rawHint = single((req.query as Record<string, unknown>).login_hint);
+  const hint = rawHint?.trim();
+  if (!hint) {
+    res.status(200).type('html').send(loginPage(action, request, store.sampleUsers(LOGIN_PAGE_USERS)));
+    return;
+  }
+  const login = resolveLogin(store, hint, rawHint ?? '');
+  if (!login) {
+    // The person may have mistyped: show the page again with the error rather than leave.
+    const error = `No user logs in with "${hint}". Pick a user below, or type a credential (email, +47 phone) or uniqueId of an attached user.`;
+    res.status(200).type('html').send(loginPage(action, request, store.sampleUsers(LOGIN_PAGE_USERS), { error, typed: hint }));
+    return;
+  }
+  const { clientId, redirectUri, pkce } = request;
+  const code = tokens.issueCode({ clientId, redirectUri, ...login, ...(pkce ? { pkce } : {}) });
+  redirect(res, request, { code });
 }
 
 /** The user of a login hint, and the credential used when the hint was one (not a uniqueId). */
