@@ -7,13 +7,13 @@
 import type { HttpLimits } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import type { MockContext } from './context.ts';
-import { type CorsGate, corsGate } from './cors.ts';
+import type { CorsGate } from './cors.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
 import type { RouteTable } from './route-table.ts';
 import { resume } from './run-steps.ts';
 import { fail } from './send-error.ts';
 
-export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits, cors: CorsGate = corsGate('off')): (req: MockRequest, res: MockResponse) => void {
+export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits, cors: CorsGate): (req: MockRequest, res: MockResponse) => void {
   return (req, res) => {
     req.res = res;
     req.context = root;
