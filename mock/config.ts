@@ -6,12 +6,15 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
+import { addClient, parseClient } from './config/client-flag.ts';
+import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
 export interface OAuthClient {
   id: string;
-  secret: string;
+  /** `undefined` for a public client (RFC 6749 §2.1): it sends `client_id` alone and must use PKCE. */
+  secret: string | undefined;
 }
 
 /** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
@@ -45,12 +48,16 @@ export interface MockConfig {
   /** Access token lifetime in seconds (`expires_in`). */
   tokenTtl: number;
   clients: OAuthClient[];
+  /** Which browser origins get CORS headers (`--cors`). */
+  cors: CorsPolicy;
   /** A journal that keeps the store across restarts (docs/decisions/016); in memory when unset. */
   stateFile: string | undefined;
   limits: HttpLimits;
 }
 
-export const DEMO_CLIENT: OAuthClient = { id: 'demo-client', secret: 'demo-secret' };
+export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
+/** The public demo client, for browser apps: no secret to embed, PKCE required. */
+export const DEMO_SPA: OAuthClient = { id: 'demo-spa', secret: undefined };
 
 export const DEFAULT_CONFIG: MockConfig = {
   port: 4010,
@@ -65,7 +72,8 @@ export const DEFAULT_CONFIG: MockConfig = {
   admin: true,
   adminToken: undefined,
   tokenTtl: 3600,
-  clients: [DEMO_CLIENT],
+  clients: [DEMO_CLIENT, DEMO_SPA],
+  cors: 'any',
   stateFile: undefined,
   // 8 KiB is the URL limit common to servers and proxies; Node's own defaults (60 s for headers,
   // 300 s for a request) let a slow client hold a connection for minutes.
@@ -82,6 +90,8 @@ interface FlagSpec {
   value: string; // the placeholder shown in --help
   help: string;
   apply: (config: MockConfig, raw: string, source: string) => void;
+  /** Repeatable: each flag value, or each comma-separated value of the variable, is applied. */
+  multiple?: true;
 }
 
 export const FLAGS: Record<string, FlagSpec> = {
@@ -151,6 +161,19 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'keep the store in FILE across restarts (created from the fixtures when absent; every write is on disk before its 200)',
     apply: (c, r, s) => (c.stateFile = nonEmpty(r, s)),
   },
+  client: {
+    env: 'MOCK_CLIENTS',
+    value: 'ID[:SECRET]',
+    help: 'add an OAuth client: ID:SECRET confidential, ID alone public (PKCE); repeatable, the variable comma-separated',
+    multiple: true,
+    apply: (c, r, s) => wrapped(() => addClient(c.clients, parseClient(r)), s),
+  },
+  cors: {
+    env: 'MOCK_CORS',
+    value: 'on|off|ORIGINS',
+    help: 'CORS for browser apps: any origin (on), none (off), or only ORIGIN[,ORIGIN...], which the admin API then also answers',
+    apply: (c, r, s) => (c.cors = wrapped(() => parseCors(r), s)),
+  },
   'token-ttl': {
     env: 'MOCK_TOKEN_TTL',
     value: 'SECONDS',
@@ -162,7 +185,7 @@ export const FLAGS: Record<string, FlagSpec> = {
 /** The defaults shown in --help, as a user would type them. */
 const SHOWN_DEFAULTS: Record<string, string> = {
   port: '4010', host: '127.0.0.1', seed: '1', count: '1000', 'rate-limit': 'on',
-  'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600',
+  'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600', cors: 'on',
 };
 
 /**
@@ -171,8 +194,8 @@ const SHOWN_DEFAULTS: Record<string, string> = {
  */
 export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { config: MockConfig; help: boolean } {
   const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
-  for (const [name, spec] of Object.entries(FLAGS)) options[name] = { type: spec.value ? 'string' : 'boolean' };
-  let values: Record<string, string | boolean | undefined>;
+  for (const [name, spec] of Object.entries(FLAGS)) options[name] = { type: spec.value ? 'string' : 'boolean', ...(spec.multiple ? { multiple: true } : {}) };
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
   } catch (error) {
@@ -180,6 +203,10 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
   }
   const config: MockConfig = structuredClone(DEFAULT_CONFIG);
   for (const [name, spec] of Object.entries(FLAGS)) {
+    if (spec.multiple) {
+      applyRepeatable(config, spec, name, values[name] as string[] | undefined, env[spec.env]);
+      continue;
+    }
     const fromEnv = env[spec.env];
     if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
     const fromFlag = values[name];
@@ -198,8 +225,26 @@ export function helpText(): string {
   }
   lines.push(`  ${'--help'.padEnd(34)} this text`, '');
   lines.push('Default data: seed 1, 1000 random customers plus the scenario customers (e.g. 563457).');
-  lines.push(`Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}.`);
+  lines.push(`Demo OAuth clients: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret} (confidential), ${DEMO_SPA.id} (public, PKCE).`);
   return lines.join('\n');
+}
+
+/** The flag's values if given, else the variable's comma-separated values: a flag beats its variable. */
+function applyRepeatable(config: MockConfig, spec: FlagSpec, name: string, fromFlags: string[] | undefined, fromEnv: string | undefined): void {
+  if (fromFlags !== undefined) {
+    for (const raw of fromFlags) spec.apply(config, raw, `--${name}`);
+  } else if (fromEnv !== undefined && fromEnv.trim() !== '') {
+    for (const raw of fromEnv.split(',')) spec.apply(config, raw, `environment variable ${spec.env}`);
+  }
+}
+
+/** A parser's `Error` as a `ConfigError` that names where the value came from. */
+function wrapped<T>(parse: () => T, source: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError(`${source}: ${(error as Error).message}.`);
+  }
 }
 
 function integer(raw: string, source: string, min: number, max: number): number {

@@ -38,3 +38,12 @@ it.skipIf(!hasCurl)('runs the admin token curl line', async () => {
   const output = await run(shellBlock('### Admin API').replaceAll('http://127.0.0.1:4010', mock.url));
   expect(JSON.parse(output)).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
 });
+
+it.skipIf(!hasCurl)('runs the browser-apps curl lines: preflight, PKCE login with demo-spa, profile, discovery', async () => {
+  const output = await run(`set -euo pipefail\n${shellBlock('## Browser apps and your own OAuth clients').replaceAll('http://127.0.0.1:4010', mock.url)}`);
+  expect(output).toMatch(/^HTTP\/1\.1 204/m);
+  expect(output).toMatch(/^Access-Control-Allow-Origin: http:\/\/localhost:3000\r?$/im);
+  expect(output).toContain('"uniqueId":"abc123ee63461dd"');
+  expect(output).toContain('"credential":{"credential":"ola.nordmann@hotmail.no","credentialType":"A"}');
+  expect(output).toContain('"code_challenge_methods_supported":["S256","plain"]');
+});

@@ -47,6 +47,8 @@ export interface OperationObject {
   parameters?: ParameterObject[];
   requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject>;
+  /** The mock's additions to the API reference (e.g. the profile) say so. */
+  'x-not-in-reference'?: boolean;
 }
 
 const cache = new Map<string, OpenApiDocument>();

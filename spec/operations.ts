@@ -20,6 +20,8 @@ export interface Operation {
   /** The same path in Express 5 syntax, e.g. `/v1/client/customer/info/:customerNumber`. */
   expressPath: string;
   tokenKind: TokenKind;
+  /** `x-not-in-reference`: an addition of this spec to the API reference, served by the mock only. */
+  notInReference: boolean;
   parameters: ParameterObject[];
   requestBody?: { required: boolean; schema: SchemaObject; example?: unknown };
   /** Status code (as written in the spec) to the resolved response. */
@@ -65,6 +67,7 @@ function toOperation(
     path,
     expressPath: path.replace(/\{([^}]+)\}/g, ':$1'),
     tokenKind,
+    notInReference: op['x-not-in-reference'] === true,
     parameters: op.parameters ?? [],
     ...(json?.schema
       ? { requestBody: { required: op.requestBody?.required ?? false, schema: json.schema, example: json.example } }

@@ -34,6 +34,7 @@ it('documents the statuses of each operation the reference and auth imply', () =
   );
   expect(statuses).toEqual({
     getCustomerInfo: ['200', '400', '401', '403', '404', '429', '500'],
+    getCustomerProfile: ['200', '401', '403', '404', '429', '500'],
     updateCustomerInfo: ['200', '400', '401', '403', '404', '413', '415', '429', '500'],
     searchCustomers: ['200', '400', '401', '403', '413', '415', '429', '500'],
     checkCredentialCustomers: ['200', '400', '401', '403', '413', '415', '429', '500'],

@@ -39,6 +39,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Profile of the logged-in user (not in the reference)
+         * @description **Not in the API reference.** User mode: the ConnectID profile of the logged-in user, the
+         *     resource that public login libraries read right after login (the PHP `oauth2-connectid`
+         *     client's `getResourceOwner` calls `GET /capi/v1/customer/profile`). This document adds it
+         *     so that those libraries work against the local mock; whether and how the real API serves
+         *     it is not covered by the reference.
+         *
+         *     `userId` is a positive integer, the same for a user on every start with the same data.
+         *     `credential` is the credential the user logged in with (else the user's first one);
+         *     `credentialType` is `A` for an email address and `B` for a phone number. 404 when no
+         *     customer holds the user.
+         */
+        get: operations["getCustomerProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/client/customer/search": {
         parameters: {
             query?: never;
@@ -282,6 +311,62 @@ export interface components {
             /** @description List of user ids connected to customer number */
             attachedUsers: components["schemas"]["AttachedUser"][];
         };
+        /**
+         * @description Not in the API reference: the ConnectID profile of a logged-in user, as
+         *     `GET /v1/customer/profile` returns it (see that operation).
+         * @example {
+         *       "userId": 1671969693464523,
+         *       "uniqueId": "abc123ee63461dd",
+         *       "customerNumber": 563457,
+         *       "name": {
+         *         "firstName": "Ola",
+         *         "middleName": "Solstrand",
+         *         "lastName": "Nordmann",
+         *         "companyName": "Company International Ltd",
+         *         "departmentName": "Support"
+         *       },
+         *       "phoneNumbers": [
+         *         {
+         *           "phoneNumber": "+4712345678",
+         *           "phoneNumberType": "personal"
+         *         }
+         *       ],
+         *       "emails": [
+         *         "ola.nordmann@hotmail.no"
+         *       ],
+         *       "credential": {
+         *         "credential": "ola.nordmann@hotmail.no",
+         *         "credentialType": "A"
+         *       }
+         *     }
+         */
+        Profile: {
+            /**
+             * Format: int64
+             * @description The user's number, derived from `uniqueId`; stable across restarts with the same data.
+             */
+            userId: number;
+            uniqueId: string;
+            /** Format: int64 */
+            customerNumber: number;
+            name: components["schemas"]["Name"];
+            phoneNumbers?: components["schemas"]["PhoneNumber"][] | null;
+            emails?: string[] | null;
+            credential: components["schemas"]["ProfileCredential"];
+        };
+        /**
+         * @description The credential the user logged in with, else the user's first; `null` for a user with no
+         *     credential. `credentialType` is `A` for an email address and `B` for a phone number (other
+         *     credentials show the first letter of their stored type).
+         * @example {
+         *       "credential": "+4790123456",
+         *       "credentialType": "B"
+         *     }
+         */
+        ProfileCredential: {
+            credential: string;
+            credentialType: string;
+        } | null;
         /**
          * @description The body of the replace-all update. Every field left out becomes `null`; see the
          *     operation for the name rule. `customerNumber` and `attachedUsers` are read-only and
@@ -863,6 +948,65 @@ export interface operations {
             404: components["responses"]["UserCustomerNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCustomerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": 1671969693464523,
+                     *       "uniqueId": "abc123ee63461dd",
+                     *       "customerNumber": 563457,
+                     *       "name": {
+                     *         "firstName": "Ola",
+                     *         "middleName": "Solstrand",
+                     *         "lastName": "Nordmann",
+                     *         "companyName": "Company International Ltd",
+                     *         "departmentName": "Support"
+                     *       },
+                     *       "phoneNumbers": [
+                     *         {
+                     *           "phoneNumber": "+4712345678",
+                     *           "phoneNumberType": "personal"
+                     *         },
+                     *         {
+                     *           "phoneNumber": "+4723339100",
+                     *           "phoneNumberType": "company"
+                     *         }
+                     *       ],
+                     *       "emails": [
+                     *         "ola.nordmann@hotmail.no",
+                     *         "ola.nordmann@company.com"
+                     *       ],
+                     *       "credential": {
+                     *         "credential": "ola.nordmann@hotmail.no",
+                     *         "credentialType": "A"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["WrongTokenKind"];
+            404: components["responses"]["UserCustomerNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

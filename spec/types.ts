@@ -8,6 +8,8 @@ type Schemas = components['schemas'];
 
 export type CustomerRecord = Schemas['CustomerRecord'];
 export type CustomerInfo = Schemas['CustomerInfo'];
+/** Not in the reference: the profile of `GET /v1/customer/profile`. */
+export type Profile = Schemas['Profile'];
 export type CustomerUpdate = Schemas['CustomerUpdate'];
 export type Name = NonNullable<Schemas['Name']>;
 export type PhoneNumber = Schemas['PhoneNumber'];

@@ -35,6 +35,8 @@ it('skips with a reason what a real server cannot be made to answer, and every w
     'checkCredentialCustomers 429', 'checkCredentialCustomers 500',
     'getClientCustomerInfo 429', 'getClientCustomerInfo 500',
     'getCustomerInfo 400', 'getCustomerInfo 404', 'getCustomerInfo 429', 'getCustomerInfo 500',
+    'getCustomerProfile 200', 'getCustomerProfile 401', 'getCustomerProfile 403', 'getCustomerProfile 404',
+    'getCustomerProfile 429', 'getCustomerProfile 500',
     'searchCustomers 429', 'searchCustomers 500',
     'updateCustomerInfo 200', 'updateCustomerInfo 400', 'updateCustomerInfo 404', 'updateCustomerInfo 413', 'updateCustomerInfo 415',
     'updateCustomerInfo 429', 'updateCustomerInfo 500',

@@ -1,4 +1,4 @@
-import type { TokenKind } from '../../spec/index.ts';
+import { listOperations, specValidators, type TokenKind } from '../../spec/index.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { needClient, needOwn, needUser, needWrites, type Target } from '../runner/target.ts';
 import { updateBodyOf } from '../runner/update-body.ts';
@@ -22,6 +22,16 @@ export const BAD_BEARER = 'contract-invalid-token-0000';
 /** Over the 1 MiB body limit (DESIGN.md §3), and not a valid body either, so nothing could store it. */
 const OVERSIZE_BODY = `{"oversize":"${'x'.repeat(1024 * 1024 + 1024)}"}`;
 
+/** Operations the spec marks `x-not-in-reference` (the profile): checked against the mock only. */
+const BEYOND_REFERENCE = new Set(listOperations(specValidators().doc).filter((op) => op.notInReference).map((op) => op.operationId));
+
+/** Skips a check of an operation a real server is not known to have, unless the target is the mock. */
+export function needReferenceOperation(target: Target, operationId: string): void {
+  if (BEYOND_REFERENCE.has(operationId) && !target.adminUrl) {
+    skip(`${operationId} is this spec's addition to the API reference, not an operation a real server is known to have`);
+  }
+}
+
 type Planner = (target: Target, kind: TokenKind) => SendPlan;
 
 const right = (t: Target, kind: TokenKind) => (kind === 'user' ? needUser(t) : needClient(t));
@@ -42,6 +52,10 @@ const PLANS: Record<string, Record<string, Planner>> = {
   getCustomerInfo: {
     '200': (t) => ({ how: "the user's own customer", bearer: needUser(t) }),
     '400': () => skip('GET /v1/customer/info takes no parameters and no body: no request to it is malformed'),
+    '404': (t) => orphan(t),
+  },
+  getCustomerProfile: {
+    '200': (t) => ({ how: "the user's own profile", bearer: needUser(t) }),
     '404': (t) => orphan(t),
   },
   updateCustomerInfo: {
@@ -97,6 +111,7 @@ export function planTransaction(target: Target, operationId: string, kind: Token
   const planner = PLANS[operationId]?.[status] ?? COMMON[status];
   if (!planner) return { skip: `the contract knows no way to provoke ${status} on ${operationId}` };
   try {
+    needReferenceOperation(target, operationId);
     return planner(target, kind);
   } catch (error) {
     if (error instanceof CheckSkip) return { skip: error.reason };

@@ -53,6 +53,7 @@ const ALWAYS_200: Rule = () => ({ accept: [200], why: 'valid input' });
 /** Per operation; an operation missing here stops the run, so a new one cannot go unclassified. */
 export const BUSINESS_RULES: Record<string, Rule> = {
   getCustomerInfo: ALWAYS_200,
+  getCustomerProfile: ALWAYS_200,
   updateCustomerInfo: updateNameRule,
   searchCustomers: searchRule,
   checkCredentialCustomers: ALWAYS_200,

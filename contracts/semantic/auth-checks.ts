@@ -1,5 +1,5 @@
 import { listOperations, specValidators, type Operation } from '../../spec/index.ts';
-import { BAD_BEARER } from '../dredd/plan.ts';
+import { BAD_BEARER, needReferenceOperation } from '../dredd/plan.ts';
 import type { HttpResponse } from '../runner/http-client.ts';
 import { needClient, needUser, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
@@ -7,6 +7,7 @@ import { expectResponse, expectThat } from './expect.ts';
 
 /** A request to the operation that would succeed with the right token: the spec's own example. */
 function send(target: Target, op: Operation, bearer: string | undefined): Promise<HttpResponse> {
+  needReferenceOperation(target, op.operationId);
   const number = target.own?.customerNumber ?? 563457;
   return target.http.request({
     method: op.method.toUpperCase(),

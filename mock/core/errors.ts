@@ -74,6 +74,9 @@ export const errors = {
   /** No attached user has this credential (the admin API's token minting, DESIGN.md §4). */
   userNotFound: (credential: string) =>
     api(404, 'UserNotFoundException', `No attached user logs in with ${credential}; use a credential of a customer's attached user.`),
+  /** A browser request to the admin API from an origin `--cors` does not name (docs/decisions/023). */
+  originRefused: (origin: string) =>
+    api(403, 'ForbiddenOriginException', `The admin API does not answer requests from the web origin ${origin}; name it with --cors ORIGIN to allow it.`),
   routeNotFound: (method: string, path: string) =>
     api(404, 'NotFoundException', `There is no endpoint ${method} ${path}.`),
   payloadTooLarge: (limit: string) =>

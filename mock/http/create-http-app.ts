@@ -15,6 +15,7 @@ import { addDocsRoutes } from './docs/docs-routes.ts';
 import { addOAuthRoutes } from './oauth/oauth-routes.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import type { MockContext } from './pipeline/context.ts';
+import { corsGate } from './pipeline/cors.ts';
 import { edgeListener } from './pipeline/edge.ts';
 import { type ExchangeClasses, exchangeClasses } from './pipeline/exchange.ts';
 import { RouteTable } from './pipeline/route-table.ts';
@@ -52,5 +53,5 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     faultRate: deps.config.faultRate,
     random: deps.random,
   });
-  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits) };
+  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors)) };
 }

@@ -10,6 +10,7 @@ import { searchCustomers } from '../core/search.ts';
 import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../../spec/index.ts';
 import { replaceCustomerInfo } from '../core/update.ts';
 import { toCustomerInfo } from '../core/customer-view.ts';
+import { toProfile } from '../core/profile-view.ts';
 import type { MockConfig } from '../config.ts';
 import type { TokenGrant } from './oauth/token-store.ts';
 
@@ -30,6 +31,9 @@ export type Handler = (input: HandlerInput, context: HandlerContext) => unknown;
 
 export const handlers: Record<string, Handler> = {
   getCustomerInfo: ({ grant }, { store }) => toCustomerInfo(customerOfUser(store, grant)),
+
+  // Not in the reference: what public login libraries read after login (spec: getCustomerProfile).
+  getCustomerProfile: ({ grant }, { store }) => toProfile(customerOfUser(store, grant), grant.uniqueId ?? '', grant.credential),
 
   updateCustomerInfo: ({ grant, body }, { store }) => {
     replaceCustomerInfo(store, customerOfUser(store, grant), body as CustomerUpdate | null);

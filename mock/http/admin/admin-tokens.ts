@@ -24,7 +24,9 @@ export function mintToken(body: unknown, deps: { store: CustomerStore; tokens: T
     return deps.tokens.issue({ kind: 'client', clientId });
   }
   const uniqueId = userOf(given[0]!, fields[given[0]!], deps.store);
-  return deps.tokens.issue({ kind: 'user', clientId: clientId ?? DEMO_CLIENT.id, uniqueId });
+  // The profile shows the credential a user logged in with.
+  const credential = given[0] === 'credential' ? (fields.credential as string) : undefined;
+  return deps.tokens.issue({ kind: 'user', clientId: clientId ?? DEMO_CLIENT.id, uniqueId, ...(credential ? { credential } : {}) });
 }
 
 function userOf(key: (typeof USER_KEYS)[number], value: unknown, store: CustomerStore): string {

@@ -2,7 +2,8 @@
  * Client authentication at the token endpoint (RFC 6749 §2.3.1): HTTP Basic, or `client_id` and
  * `client_secret` parameters in the form body, the query string, or both, as the PHP
  * `oauth2-connectid` client sends them (DESIGN.md §4). Where two places carry a value they must
- * agree. Secrets are compared in constant time.
+ * agree. Secrets are compared in constant time. A public client (no secret, RFC 6749 §2.1) sends
+ * `client_id` alone (`token_endpoint_auth_method` `none`); what proves it is PKCE (grants.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors } from '../../core/errors.ts';
@@ -33,6 +34,13 @@ export function authenticateClient(sources: ClientCredentialSources, clients: re
   if (id === undefined) throw errors.oauth(401, 'invalid_client', `The request has no client authentication; ${HOW_TO}.`);
   const client = clients.find((known) => known.id === id);
   if (!client) throw errors.oauth(401, 'invalid_client', `The client_id "${id}" is not registered; ${HOW_TO}.`);
+  if (client.secret === undefined) {
+    // An empty Basic password is how some libraries send "no secret".
+    if (secret !== undefined && secret !== '') {
+      throw errors.oauth(401, 'invalid_client', `The client "${id}" is a public client and has no secret; send client_id alone and use PKCE.`);
+    }
+    return client;
+  }
   if (secret === undefined || !sameSecret(secret, client.secret)) {
     throw errors.oauth(401, 'invalid_client', `The client_secret of "${id}" is missing or wrong; ${HOW_TO}.`);
   }

@@ -5,6 +5,7 @@
  */
 import { errors } from '../../core/errors.ts';
 import type { OAuthClient } from '../../config.ts';
+import { checkVerifier } from './pkce.ts';
 import type { TokenResponse, TokenStore } from './token-store.ts';
 
 const RESTART_LOGIN = 'start the login again at /user/oauth/authorize';
@@ -14,6 +15,10 @@ export function exchangeGrant(params: Record<string, unknown>, client: OAuthClie
   const grantType = text(params, 'grant_type');
   switch (grantType) {
     case 'client_credentials':
+      // RFC 6749 §4.4: only a confidential client can prove who it is without a user.
+      if (client.secret === undefined) {
+        throw errors.oauth(400, 'unauthorized_client', `The client "${client.id}" is a public client and cannot use client_credentials; use the authorization code flow with PKCE, or a confidential client such as demo-client.`);
+      }
       return tokens.issue({ kind: 'client', clientId: client.id });
     case 'authorization_code':
       return exchangeCode(params, client, tokens);
@@ -30,7 +35,7 @@ export function exchangeGrant(params: Record<string, unknown>, client: OAuthClie
   }
 }
 
-/** RFC 6749 §4.1.3: the code is single-use and bound to its client and its redirect_uri. */
+/** RFC 6749 §4.1.3: the code is single-use and bound to its client and its redirect_uri; RFC 7636 §4.6: and to its challenge. */
 function exchangeCode(params: Record<string, unknown>, client: OAuthClient, tokens: TokenStore): TokenResponse {
   const code = text(params, 'code');
   if (code === undefined) throw errors.oauth(400, 'invalid_request', 'The code parameter is missing; send the code the authorize redirect carried.');
@@ -49,7 +54,8 @@ function exchangeCode(params: Record<string, unknown>, client: OAuthClient, toke
         `so ${RESTART_LOGIN}.`,
     );
   }
-  return tokens.issue({ kind: 'user', clientId: client.id, uniqueId: issued.uniqueId });
+  checkVerifier(issued.pkce, text(params, 'code_verifier'));
+  return tokens.issue({ kind: 'user', clientId: client.id, uniqueId: issued.uniqueId, ...(issued.credential ? { credential: issued.credential } : {}) });
 }
 
 /** RFC 6749 §6, with rotation: the old refresh token is spent once a new pair is issued. */

@@ -4,16 +4,31 @@
  * for requests that must not be redirected (RFC 6749 §4.1.2.1).
  */
 import type { SampleUser } from '../../core/customer-store.ts';
+import type { CodeChallenge } from './pkce.ts';
 
 export interface AuthorizeRequest {
   clientId: string;
   redirectUri: string;
   state: string | undefined;
+  /** Carried through the page, so that the login it leads to keeps the challenge. */
+  pkce?: CodeChallenge;
+}
+
+/** A failed login: the error to show and what the person typed, to correct it. */
+export interface LoginAttempt {
+  error: string;
+  typed: string;
 }
 
 /** The login page: every choice is a GET back to the same authorize URL with a `login_hint`. */
-export function loginPage(action: string, request: AuthorizeRequest, users: readonly SampleUser[]): string {
-  const hidden = { response_type: 'code', client_id: request.clientId, redirect_uri: request.redirectUri, ...(request.state !== undefined ? { state: request.state } : {}) };
+export function loginPage(action: string, request: AuthorizeRequest, users: readonly SampleUser[], attempt?: LoginAttempt): string {
+  const hidden = {
+    response_type: 'code',
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    ...(request.state !== undefined ? { state: request.state } : {}),
+    ...(request.pkce ? { code_challenge: request.pkce.challenge, code_challenge_method: request.pkce.method } : {}),
+  };
   const link = (hint: string) => `${action}?${new URLSearchParams({ ...hidden, login_hint: hint }).toString()}`;
   const items = users
     .map(
@@ -27,13 +42,13 @@ export function loginPage(action: string, request: AuthorizeRequest, users: read
     .join('\n');
   return page(
     'Log in to the Connect mock',
-    `<p>Client <code>${escape(request.clientId)}</code> asks to act for a user. Pick one:</p>
+    `${attempt ? `<p role="alert" class="error">${escape(attempt.error)}</p>\n` : ''}<p>Client <code>${escape(request.clientId)}</code> asks to act for a user. Pick one:</p>
 <ul>
 ${items || '<li>No users in the store. Load some with POST /__admin/reset.</li>'}
 </ul>
 <form method="get" action="${escape(action)}">
 ${fields}
-<label>Or type a credential (email, +47 phone) or uniqueId: <input name="login_hint" required></label>
+<label>Or type a credential (email, +47 phone) or uniqueId: <input name="login_hint" required${attempt ? ` value="${escape(attempt.typed)}"` : ''}></label>
 <button type="submit">Log in</button>
 </form>`,
   );

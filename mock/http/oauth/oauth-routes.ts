@@ -1,7 +1,8 @@
 /**
  * The OAuth2 endpoints at both real paths (DESIGN.md §4): `/user/oauth/…` (production) and
  * `/login/oauth/…` (the test environment). The token endpoint takes form bodies (RFC 6749 §4) and,
- * for convenience, JSON; its errors are RFC 6749 §5.2 bodies, including for unreadable bodies.
+ * for convenience, JSON; its errors are RFC 6749 §5.2 bodies, including for unreadable bodies. The
+ * RFC 8414 metadata document names them for OAuth libraries.
  */
 import type { OAuthClient } from '../../config.ts';
 import { type ApiError, errors } from '../../core/errors.ts';
@@ -11,6 +12,7 @@ import type { Step } from '../pipeline/run-steps.ts';
 import { sendJson } from '../send-json.ts';
 import { authorize } from './authorize.ts';
 import { authenticateClient } from './client-auth.ts';
+import { DISCOVERY_PATH, discovery } from './discovery.ts';
 import { exchangeGrant } from './grants.ts';
 
 export const OAUTH_PREFIXES = ['/user/oauth', '/login/oauth'];
@@ -26,6 +28,7 @@ export function addOAuthRoutes(table: RouteTable, clients: readonly OAuthClient[
     table.add('GET', `${prefix}/authorize`, steps.authorize);
     table.add('POST', `${prefix}/token`, steps.token);
   }
+  table.add('GET', DISCOVERY_PATH, [discovery]);
 }
 
 function tokenEndpoint(clients: readonly OAuthClient[]): Step {

@@ -90,9 +90,17 @@ it('escapes request values on the login page', async () => {
   expect(page.text).not.toContain('<script>');
 });
 
-it('redirects with access_denied given a login_hint no user has', async () => {
-  const { location } = await authorize({ login_hint: 'nobody@example.no' });
-  expect(new URL(location!).searchParams.get('error')).toBe('access_denied');
+it('shows the login page again with the error, escaped, given a login_hint that logs nobody in', async () => {
+  const page = await authorize({ login_hint: 'nobody<b>@example.no' });
+  expect(page.status).toBe(200);
+  expect(page.location).toBeNull();
+  expect(page.type).toMatch(/text\/html/);
+  expect(page.text).toMatch(/role="alert"[^>]*>No user logs in with &#34;nobody&#60;b&#62;@example.no&#34;/);
+  expect(page.text).not.toContain('<b>');
+  expect(page.text).toContain('value="nobody&#60;b&#62;@example.no"');
+  // The form leads back to the same authorize request, so the person can try again.
+  expect(page.text).toContain('name="state" value="s-1"');
+  expect(page.text).toContain(`login_hint=${SAMPLE_UNIQUE_ID}`);
 });
 
 it('exchanges a code for a user token that reads the user\'s customer, with no-store', async () => {

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../components.ts';
+import type { CodeChallenge } from './pkce.ts';
 
 export type GrantKind = 'client' | 'user';
 
@@ -14,6 +15,8 @@ export interface TokenGrant {
   clientId: string;
   /** The ConnectID user, for user tokens. */
   uniqueId?: string;
+  /** The credential the user logged in with, when known; the profile shows it. */
+  credential?: string;
 }
 
 export interface TokenResponse {
@@ -32,6 +35,10 @@ export interface IssuedCode {
   clientId: string;
   redirectUri: string;
   uniqueId: string;
+  /** The credential typed or picked at login; absent when the user logged in by uniqueId. */
+  credential?: string;
+  /** RFC 7636: the exchange must bring the matching verifier. */
+  pkce?: CodeChallenge;
 }
 
 /** RFC 6749 §4.1.2 recommends a code lifetime of at most 10 minutes. */

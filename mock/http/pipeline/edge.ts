@@ -7,12 +7,13 @@
 import type { HttpLimits } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import type { MockContext } from './context.ts';
+import type { CorsGate } from './cors.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
 import type { RouteTable } from './route-table.ts';
 import { resume } from './run-steps.ts';
 import { fail } from './send-error.ts';
 
-export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits): (req: MockRequest, res: MockResponse) => void {
+export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits, cors: CorsGate): (req: MockRequest, res: MockResponse) => void {
   return (req, res) => {
     req.res = res;
     req.context = root;
@@ -27,6 +28,8 @@ export function edgeListener(table: RouteTable, root: MockContext, limits: HttpL
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
+    // CORS before routing: a preflight is answered here, for every path (cors.ts).
+    if (cors(req, res, path)) return;
     const method = req.method ?? 'GET';
     let match = table.find(method, path);
     // As Express routes by default: one trailing slash does not make another path.
