@@ -80,6 +80,7 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this shows escaped
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/gu;
 
 function cut(text: string, length = text.length): string {

@@ -13,10 +13,12 @@ import type { MockContext } from './context.ts';
 import type { BodyRule } from './read-body.ts';
 import type { Route } from './route-table.ts';
 
-/** Express's request methods, which the prototype chain provides (`exchangeClasses`). */
-export interface MockRequest extends Pick<Request, 'query' | 'is' | 'get'> {}
-
 export class MockRequest extends IncomingMessage {
+  // Express's request methods, which the prototype chain provides (`exchangeClasses`).
+  declare query: Request['query'];
+  declare is: Request['is'];
+  declare get: Request['get'];
+
   /** The response to this request, as Express links them (`req.res`). */
   res: MockResponse | undefined = undefined;
   /** The route the request matched; set at the edge before any step runs. */
@@ -43,10 +45,13 @@ export class MockRequest extends IncomingMessage {
   bodyIsForm = false;
 }
 
-/** Express's response methods, which the prototype chain provides (`exchangeClasses`). */
-export interface MockResponse extends Pick<Response, 'status' | 'type' | 'send' | 'redirect'> {}
-
 export class MockResponse extends ServerResponse<MockRequest> {
+  // Express's response methods, which the prototype chain provides (`exchangeClasses`).
+  declare status: Response['status'];
+  declare type: Response['type'];
+  declare send: Response['send'];
+  declare redirect: Response['redirect'];
+
   /** `X-RateLimit-*` values to send with the answer; -1 until the rate limit has run. */
   rateRemaining = -1;
   rateReset = -1;
