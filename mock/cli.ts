@@ -11,7 +11,8 @@ import { FixtureError } from '../fixtures/validate-record.ts';
 async function main(): Promise<void> {
   let config: MockConfig;
   try {
-    const parsed = parseMockConfig(process.argv.slice(2), process.env);
+    // `npm start` logs its requests unless told otherwise; `startMock`, for tests, does not.
+    const parsed = parseMockConfig(process.argv.slice(2), { MOCK_LOG: 'pretty', ...process.env });
     if (parsed.help) {
       console.log(helpText());
       return;

@@ -1,0 +1,123 @@
+/**
+ * One journal entry, made from a request once its answer is sent. Secrets are masked (a bearer
+ * keeps its first 6 characters, as a log shows enough to tell tokens apart; a Basic credential
+ * and `client_secret` nothing), and a body over 64 KiB is kept as its first 64 KiB of JSON text,
+ * so one entry costs a bounded amount whatever a client sends.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
+
+export interface JournalEntry {
+  id: number;
+  /** ISO 8601, when the request arrived. */
+  time: string;
+  method: string;
+  /** The path as sent, less any `/__sessions/{id}` prefix (`/capi` stays). */
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[]>;
+  /** The parsed body (JSON, or a form's fields); `null` when there was none or it did not parse. */
+  body: unknown;
+  /** True when the body was over 64 KiB: `body` is then the start of its JSON text. */
+  bodyTruncated?: true;
+  status: number;
+  durationMs: number;
+  operationId: string | null;
+  clientId: string | null;
+  uniqueId: string | null;
+}
+
+export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
+const MASK = '…';
+const SECRET_FIELDS = new Set(['client_secret']);
+
+export function journalEntry(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): Omit<JournalEntry, 'id'> {
+  const entry: Omit<JournalEntry, 'id'> = {
+    time: new Date(startedAt).toISOString(),
+    method: req.method ?? 'GET',
+    path: req.pathname,
+    query: masked(queryOf(req.search)),
+    headers: headersOf(req.headers),
+    body: null,
+    status: res.statusCode,
+    durationMs: Math.round(durationMs * 100) / 100,
+    operationId: req.route?.operationId ?? null,
+    clientId: req.grant?.clientId ?? namedClient(req),
+    uniqueId: req.grant?.uniqueId ?? null,
+  };
+  if (req.body !== undefined) {
+    if (req.bodyBytes > MAX_JOURNAL_BODY_BYTES) {
+      entry.body = JSON.stringify(req.body).slice(0, MAX_JOURNAL_BODY_BYTES);
+      entry.bodyTruncated = true;
+    } else {
+      entry.body = isRecord(req.body) ? masked(req.body) : req.body;
+    }
+  }
+  return entry;
+}
+
+/** `Bearer abcdef…`; any other scheme keeps its name only. */
+export function maskAuthorization(value: string): string {
+  const bearer = /^Bearer\s+(\S*)/i.exec(value);
+  if (bearer) return `Bearer ${bearer[1]!.slice(0, 6)}${MASK}`;
+  const scheme = /^(\S+)\s/.exec(value)?.[1];
+  return scheme ? `${scheme} ${MASK}` : MASK;
+}
+
+/**
+ * Without a token (the OAuth routes), the client the request names: HTTP Basic's user, else
+ * `client_id` in the body or the query. Named, not authenticated: the entry says who asked.
+ */
+function namedClient(req: MockRequest): string | null {
+  const basic = /^Basic\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+  if (basic) {
+    const user = Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
+    if (user) {
+      try {
+        return decodeURIComponent(user);
+      } catch {
+        return user;
+      }
+    }
+  }
+  const fromBody = isRecord(req.body) ? req.body.client_id : undefined;
+  if (typeof fromBody === 'string') return fromBody;
+  const fromQuery = new URLSearchParams(req.search).get('client_id');
+  return fromQuery ?? null;
+}
+
+function headersOf(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  // No prototype: a header or parameter named `__proto__` is data here (prototype-keys.ts).
+  const copy = Object.create(null) as Record<string, string | string[]>;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    copy[name] = name === 'authorization' && typeof value === 'string' ? maskAuthorization(value) : value;
+  }
+  return copy;
+}
+
+function queryOf(search: string): Record<string, string | string[]> {
+  const query = Object.create(null) as Record<string, string | string[]>;
+  if (search === '') return query;
+  for (const [name, value] of new URLSearchParams(search)) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return query;
+}
+
+function masked<T extends Record<string, unknown>>(fields: T): T {
+  let copy: Record<string, unknown> | undefined;
+  for (const name of SECRET_FIELDS) {
+    if (Object.hasOwn(fields, name)) {
+      copy ??= { ...fields };
+      copy[name] = MASK;
+    }
+  }
+  return (copy ?? fields) as T;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
