@@ -1,38 +1,36 @@
 /**
- * `npx tsx scripts/journal-soak.ts [--requests N]`: does the request journal keep memory flat?
- * Starts the mock as its own process on 127.0.0.1 (journal at its default size, rate limits off,
- * no log), sends N requests (default 200,000: client info and search by phone, alternately, on 16
- * keep-alive connections) and prints the mock's resident memory after 1,000 requests and at the
- * end. A bounded soak, not a test: it stops by itself and takes about a minute.
+ * `npx tsx scripts/journal-soak.ts [--requests N] [--journal-size N]`: does the request journal
+ * keep memory flat? Starts the mock as its own process on 127.0.0.1 (scripts/soak-mock.ts: the
+ * journal at its default size, rate limits and log off), sends N requests (default 200,000: client
+ * info and search by phone, alternately, on 16 keep-alive connections) and prints the mock's
+ * resident set and used heap after a full GC at 1,000 requests, at marks between, and at the end.
+ * Settled memory, because a heap between collections swings by tens of MiB either way. A bounded
+ * soak, not a test: it stops by itself and takes well under a minute.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_PHONE } from '../fixtures/scenario-sample.ts';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '200000' } } });
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '200000' }, 'journal-size': { type: 'string', default: '1000' } } });
 const total = Number(values.requests);
 const CONNECTIONS = 16;
 const FIRST_MARK = 1000;
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'mock/cli.ts', '--port', '0', '--rate-limit', 'off', '--log', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/soak-mock.ts', values['journal-size']], { stdio: ['pipe', 'pipe', 'inherit'] });
 const stop = () => child.kill();
 process.once('exit', stop);
+const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+const nextLine = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null');
+const { url } = (await nextLine()) as { url: string };
 
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the mock did not start in 60 s')), 60_000);
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const found = /mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-    if (found && out.includes('Ctrl-C')) {
-      clearTimeout(timer);
-      child.stdout.resume();
-      resolve(found);
-    }
-  });
-});
+/** The mock's memory after a full GC, in MiB. */
+async function settled(): Promise<{ rss: number; heap: number }> {
+  child.stdin.write('gc\n');
+  const { rss, heapUsed } = (await nextLine()) as { rss: number; heapUsed: number };
+  return { rss: rss / 2 ** 20, heap: heapUsed / 2 ** 20 };
+}
 
 const basic = Buffer.from('demo-client:demo-secret').toString('base64');
 const tokenAnswer = await fetch(`${url}/user/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
@@ -60,29 +58,35 @@ function send(i: number): Promise<number> {
   });
 }
 
-/** The child's resident set, from /proc (Linux). */
-function rssMiB(): number {
-  const line = readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(/(\d+)/.exec(line)![1]) / 1024;
-}
-
 let sent = 0;
 let failed = 0;
-let atFirst = Number.NaN;
-const started = performance.now();
+let limit = 0;
 async function worker(): Promise<void> {
-  while (sent < total) {
+  while (sent < limit) {
     const i = sent++;
-    const status = await send(i);
-    if (status !== 200) failed++;
-    if (i + 1 === FIRST_MARK) atFirst = rssMiB();
+    if ((await send(i)) !== 200) failed++;
   }
 }
-await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-const atEnd = rssMiB();
+/** Sends requests until `upTo` have been sent, on all connections. */
+async function sendUpTo(upTo: number): Promise<void> {
+  limit = upTo;
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+}
+
+const started = performance.now();
+const points: Array<{ requests: number; rss: number; heap: number }> = [];
+for (const mark of [FIRST_MARK, 10_000, 50_000, 100_000, 150_000, total].filter((m) => m <= total)) {
+  await sendUpTo(mark);
+  points.push({ requests: mark, ...(await settled()) });
+}
+const seconds = (performance.now() - started) / 1000;
 const journal = (await (await fetch(`${url}/__admin/requests?limit=1`)).json()) as { total: number; requests: { id: number }[] };
-console.log(`requests: ${total} (${failed} not 200) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-console.log(`journal: ${journal.total} entries kept, newest id ${journal.requests[0]?.id}`);
-console.log(`RSS after ${FIRST_MARK.toLocaleString('en')}: ${atFirst.toFixed(1)} MiB; after ${total.toLocaleString('en')}: ${atEnd.toFixed(1)} MiB; change ${(((atEnd - atFirst) / atFirst) * 100).toFixed(1)} %`);
+const first = points[0]!;
+const last = points.at(-1)!;
+const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
+console.log(`requests: ${total} (${failed} not 200) in ${seconds.toFixed(1)} s, journal size ${values['journal-size']}: ${journal.total} entries kept, newest id ${journal.requests[0]?.id ?? '-'}`);
+for (const point of points) console.log(`  after ${point.requests.toLocaleString('en').padStart(7)}: RSS ${point.rss.toFixed(1)} MiB, heap used ${point.heap.toFixed(1)} MiB (after a full GC)`);
+console.log(`RSS ${change(first.rss, last.rss)}, heap used ${change(first.heap, last.heap)} from ${first.requests.toLocaleString('en')} to ${last.requests.toLocaleString('en')} requests`);
 agent.destroy();
+child.stdin.end();
 stop();

@@ -13,10 +13,11 @@ const sessions = Number(values.sessions);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc --import tsx scripts/session-memory.ts');
 
+/** After a full GC: the JS heap plus memory outside it (the store keeps records in buffers), and RSS. */
 function measure(): { heap: number; rss: number } {
   for (let i = 0; i < 3; i++) gc!();
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heap: heapUsed / 2 ** 20, rss: rss / 2 ** 20 };
+  const { heapUsed, external, rss } = process.memoryUsage();
+  return { heap: (heapUsed + external) / 2 ** 20, rss: rss / 2 ** 20 };
 }
 
 const mock = await startMock({ rateLimit: false, maxSessions: sessions });
@@ -36,7 +37,7 @@ const one = measure();
 for (let i = 2; i <= sessions; i++) await create(`s-${i}`);
 const all = measure();
 const fmt = (n: number) => n.toFixed(1);
-console.log(`root: ${mock.store.size} customers; heap ${fmt(base.heap)} MiB, RSS ${fmt(base.rss)} MiB`);
-console.log(`one session of ${count} customers: +${fmt(one.heap - base.heap)} MiB heap, +${fmt(one.rss - base.rss)} MiB RSS (created in ${createMs.toFixed(0)} ms)`);
-console.log(`${sessions} sessions: +${fmt(all.heap - base.heap)} MiB heap (${fmt((all.heap - base.heap) / sessions)} MiB each), +${fmt(all.rss - base.rss)} MiB RSS (${fmt((all.rss - base.rss) / sessions)} MiB each)`);
+console.log(`root: ${mock.store.size} customers; heap+external ${fmt(base.heap)} MiB, RSS ${fmt(base.rss)} MiB`);
+console.log(`one session of ${count} customers: +${fmt(one.heap - base.heap)} MiB heap+external, +${fmt(one.rss - base.rss)} MiB RSS (created in ${createMs.toFixed(0)} ms)`);
+console.log(`${sessions} sessions: +${fmt(all.heap - base.heap)} MiB heap+external (${fmt((all.heap - base.heap) / sessions)} MiB each), +${fmt(all.rss - base.rss)} MiB RSS (${fmt((all.rss - base.rss) / sessions)} MiB each)`);
 await mock.close();
