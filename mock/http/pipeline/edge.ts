@@ -7,7 +7,7 @@
 import type { HttpLimits } from '../../config.ts';
 import { ApiError, errors } from '../../core/errors.ts';
 import type { ExchangeObserver } from '../journal/observe-exchange.ts';
-import { SESSIONS_PREFIX, type SessionRegistry } from '../sessions/session-registry.ts';
+import { isSessionPath, type SessionRegistry } from '../sessions/session-registry.ts';
 import type { MockContext } from './context.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
 import type { RouteTable } from './route-table.ts';
@@ -37,7 +37,7 @@ export function edgeListener(table: RouteTable, root: MockContext, limits: HttpL
     const query = url.indexOf('?');
     let path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
-    if (sessions !== undefined && path.startsWith(SESSIONS_PREFIX)) {
+    if (sessions !== undefined && isSessionPath(path)) {
       const entered = sessions.enter(path);
       if (entered instanceof ApiError) {
         fail(req, res, entered);

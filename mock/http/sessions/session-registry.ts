@@ -13,6 +13,18 @@ import { sessionErrors } from './session-errors.ts';
 
 export const SESSIONS_PREFIX = '/__sessions/';
 
+/**
+ * RFC 8414 §3.1 puts an issuer's path after the well-known name, so the discovery document of the
+ * issuer `/__sessions/{id}` is also at `/.well-known/oauth-authorization-server/__sessions/{id}`.
+ */
+const DISCOVERY = '/.well-known/oauth-authorization-server';
+const DISCOVERY_OF_SESSION = `${DISCOVERY}${SESSIONS_PREFIX}`;
+
+/** Whether a path is a session's: two prefix checks, all a request at the root pays for sessions. */
+export function isSessionPath(path: string): boolean {
+  return path.startsWith(SESSIONS_PREFIX) || path.startsWith(DISCOVERY_OF_SESSION);
+}
+
 export interface SessionLimits {
   /** Seconds a session may go unused before it ends. */
   ttlSeconds: number;
@@ -39,9 +51,13 @@ export class SessionRegistry {
 
   /**
    * The context of the session a path names, and the path below its prefix (`/` at the least);
-   * or the 404 to answer. Called only for paths starting with `/__sessions/`.
+   * or the 404 to answer. Called only for paths of `isSessionPath`.
    */
   enter(path: string): { context: MockContext; path: string } | ApiError {
+    if (path.startsWith(DISCOVERY_OF_SESSION)) {
+      const entered = this.enter(path.slice(DISCOVERY.length));
+      return entered instanceof Error || entered.path !== '/' ? entered : { context: entered.context, path: DISCOVERY };
+    }
     const slash = path.indexOf('/', SESSIONS_PREFIX.length);
     const id = slash < 0 ? path.slice(SESSIONS_PREFIX.length) : path.slice(SESSIONS_PREFIX.length, slash);
     const session = this.#live(id);

@@ -185,3 +185,14 @@ it('counts rate limits per session', async () => {
     await limited.close();
   }
 });
+
+it('serves a session at RFC 8414\'s /.well-known/oauth-authorization-server/__sessions/{id} too', async () => {
+  await createSession({ id: 'disco', count: 0 });
+  const known = await getJson(`${mock.url}/.well-known/oauth-authorization-server/__sessions/disco`);
+  // Routed in the session as its own /.well-known/oauth-authorization-server (whatever serves it).
+  expect(known.body.errorMessage ?? '').not.toContain('__sessions');
+  const unknown = await getJson(`${mock.url}/.well-known/oauth-authorization-server/__sessions/nobody`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.body.exceptionType).toBe('SessionNotFoundException');
+  await del(`${mock.url}/__admin/sessions/disco`);
+});
