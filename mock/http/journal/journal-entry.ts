@@ -1,8 +1,11 @@
 /**
- * One journal entry, made from a request once its answer is sent. Secrets are masked (a bearer
- * keeps its first 6 characters, as a log shows enough to tell tokens apart; a Basic credential
- * and `client_secret` nothing), and a body over 64 KiB is kept as its first 64 KiB of JSON text,
- * so one entry costs a bounded amount whatever a client sends.
+ * One journal entry. When an answer has gone out, `recordExchange` keeps what the request already
+ * holds (its headers object, query string, parsed body) with no copying or formatting, so that
+ * journaling costs a request little; `renderEntry` makes the entry a query shows from it. A body
+ * over 64 KiB is cut at once (its first 64 KiB of JSON text), so a kept exchange costs a bounded
+ * amount whatever a client sends. Secrets are masked when rendered: a bearer keeps its first 6
+ * characters, as a log shows enough to tell tokens apart; a Basic credential and `client_secret`
+ * nothing.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
@@ -31,28 +34,58 @@ export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
 const MASK = '…';
 const SECRET_FIELDS = new Set(['client_secret']);
 
-export function journalEntry(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): Omit<JournalEntry, 'id'> {
-  const entry: Omit<JournalEntry, 'id'> = {
-    time: new Date(startedAt).toISOString(),
+/** An exchange as kept in the journal's ring: references, not copies. */
+export interface RecordedExchange {
+  startedAt: number;
+  method: string;
+  path: string;
+  search: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  bodyTruncated: boolean;
+  status: number;
+  durationMs: number;
+  operationId: string | undefined;
+  clientId: string | undefined;
+  uniqueId: string | undefined;
+}
+
+export function recordExchange(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): RecordedExchange {
+  const truncated = req.body !== undefined && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
+  return {
+    startedAt,
     method: req.method ?? 'GET',
     path: req.pathname,
-    query: masked(queryOf(req.search)),
-    headers: headersOf(req.headers),
-    body: null,
+    search: req.search,
+    headers: req.headers,
+    body: truncated ? JSON.stringify(req.body).slice(0, MAX_JOURNAL_BODY_BYTES) : req.body,
+    bodyTruncated: truncated,
     status: res.statusCode,
-    durationMs: Math.round(durationMs * 100) / 100,
-    operationId: req.route?.operationId ?? null,
-    clientId: req.grant?.clientId ?? namedClient(req),
-    uniqueId: req.grant?.uniqueId ?? null,
+    durationMs,
+    operationId: req.route?.operationId,
+    clientId: req.grant?.clientId,
+    uniqueId: req.grant?.uniqueId,
   };
-  if (req.body !== undefined) {
-    if (req.bodyBytes > MAX_JOURNAL_BODY_BYTES) {
-      entry.body = JSON.stringify(req.body).slice(0, MAX_JOURNAL_BODY_BYTES);
-      entry.bodyTruncated = true;
-    } else {
-      entry.body = isRecord(req.body) ? masked(req.body) : req.body;
-    }
-  }
+}
+
+/** The entry a query answers with, secrets masked. */
+export function renderEntry(id: number, exchange: RecordedExchange): JournalEntry {
+  const { body } = exchange;
+  const entry: JournalEntry = {
+    id,
+    time: new Date(exchange.startedAt).toISOString(),
+    method: exchange.method,
+    path: exchange.path,
+    query: masked(queryOf(exchange.search)),
+    headers: headersOf(exchange.headers),
+    body: body === undefined ? null : isRecord(body) && !exchange.bodyTruncated ? masked(body) : body,
+    status: exchange.status,
+    durationMs: Math.round(exchange.durationMs * 100) / 100,
+    operationId: exchange.operationId ?? null,
+    clientId: exchange.clientId ?? namedClient(exchange),
+    uniqueId: exchange.uniqueId ?? null,
+  };
+  if (exchange.bodyTruncated) entry.bodyTruncated = true;
   return entry;
 }
 
@@ -68,7 +101,7 @@ export function maskAuthorization(value: string): string {
  * Without a token (the OAuth routes), the client the request names: HTTP Basic's user, else
  * `client_id` in the body or the query. Named, not authenticated: the entry says who asked.
  */
-function namedClient(req: MockRequest): string | null {
+function namedClient(req: Pick<RecordedExchange, 'headers' | 'body' | 'search'>): string | null {
   const basic = /^Basic\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
   if (basic) {
     const user = Buffer.from(basic, 'base64').toString('utf8').split(':')[0];

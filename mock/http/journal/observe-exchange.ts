@@ -8,7 +8,7 @@
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import type { Route } from '../pipeline/route-table.ts';
 import type { RequestLog } from '../request-log.ts';
-import { journalEntry } from './journal-entry.ts';
+import { recordExchange } from './journal-entry.ts';
 
 const JOURNALED_PREFIXES = ['/user/oauth/', '/login/oauth/', '/.well-known/'];
 
@@ -23,7 +23,7 @@ export function observeExchanges(journaling: boolean, log: RequestLog | undefine
     res.once('finish', () => {
       const ms = performance.now() - started;
       const journal = req.context?.journal;
-      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(journalEntry(req, res, startedAt, ms));
+      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, startedAt, ms));
       log?.(req, res, ms);
     });
   };

@@ -1,34 +1,33 @@
 /**
  * The request journal: the last N requests a context served, oldest first, in a ring, so that a
- * long load test keeps memory flat (each entry is bounded too: journal-entry.ts). Ids increase for
+ * long load test keeps memory flat (each entry is bounded too: journal-entry.ts). Entries are kept
+ * as recorded and rendered when asked for: a test asks seldom, the mock records every request. Ids increase for
  * the journal's life, across `clear()`, so `since` keeps working after a test empties it.
  *
  * @example
  * const journal = new RequestJournal(1000);
- * journal.add(entryFields);
+ * journal.add(recordExchange(req, res, startedAt, ms));
  * journal.query({ operationId: 'getClientCustomerInfo' }, 100); // { total, requests }
  */
-import type { JournalEntry } from './journal-entry.ts';
+import { type JournalEntry, type RecordedExchange, renderEntry } from './journal-entry.ts';
 import { type JournalFilter, matches } from './journal-filter.ts';
 
 export class RequestJournal {
-  readonly #ring: (JournalEntry | undefined)[];
+  readonly #ring: (Slot | undefined)[];
   /** Where the next entry goes, and how many entries the ring holds. */
   #next = 0;
   #size = 0;
   #lastId = 0;
 
   constructor(readonly capacity: number) {
-    this.#ring = new Array<JournalEntry | undefined>(capacity);
+    this.#ring = new Array<Slot | undefined>(capacity);
   }
 
-  /** Stores an entry under the next id; the oldest one drops out when the ring is full. */
-  add(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const stored = { id: ++this.#lastId, ...entry } as JournalEntry;
-    this.#ring[this.#next] = stored;
+  /** Stores an exchange under the next id; the oldest one drops out when the ring is full. */
+  add(exchange: RecordedExchange): void {
+    this.#ring[this.#next] = { id: ++this.#lastId, exchange };
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#size < this.capacity) this.#size++;
-    return stored;
   }
 
   get size(): number {
@@ -44,7 +43,10 @@ export class RequestJournal {
   /** Every entry, oldest first. */
   *entries(): IterableIterator<JournalEntry> {
     const start = (this.#next - this.#size + this.capacity) % this.capacity;
-    for (let i = 0; i < this.#size; i++) yield this.#ring[(start + i) % this.capacity]!;
+    for (let i = 0; i < this.#size; i++) {
+      const { id, exchange } = this.#ring[(start + i) % this.capacity]!;
+      yield renderEntry(id, exchange);
+    }
   }
 
   /** The newest `limit` matches, oldest first, and how many matched in all. */
@@ -59,4 +61,9 @@ export class RequestJournal {
     for (const entry of this.entries()) if (matches(entry, filter)) count++;
     return count;
   }
+}
+
+interface Slot {
+  id: number;
+  exchange: RecordedExchange;
 }
