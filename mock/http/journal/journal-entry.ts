@@ -9,6 +9,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
+import { jsonPrefix, nestedDeeperThan } from './json-prefix.ts';
 
 export interface JournalEntry {
   id: number;
@@ -21,7 +22,10 @@ export interface JournalEntry {
   headers: Record<string, string | string[]>;
   /** The parsed body (JSON, or a form's fields); `null` when there was none or it did not parse. */
   body: unknown;
-  /** True when the body was over 64 KiB: `body` is then the start of its JSON text. */
+  /**
+   * True when `body` is the start of the body's JSON text instead of its value: for a body over
+   * 64 KiB, or nested deeper than 64 levels (which no answer could carry as a value).
+   */
   bodyTruncated?: true;
   status: number;
   durationMs: number;
@@ -31,6 +35,8 @@ export interface JournalEntry {
 }
 
 export const MAX_JOURNAL_BODY_BYTES = 64 * 1024;
+/** Deepest body shown as a value; deeper is shown as text. Also the deepest `body` pattern. */
+export const MAX_JOURNAL_BODY_DEPTH = 64;
 const MASK = '…';
 const SECRET_FIELDS = new Set(['client_secret']);
 
@@ -58,7 +64,7 @@ export function recordExchange(req: MockRequest, res: MockResponse, startedAt: n
     path: req.pathname,
     search: req.search,
     headers: req.headers,
-    body: truncated ? JSON.stringify(req.body).slice(0, MAX_JOURNAL_BODY_BYTES) : req.body,
+    body: truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.body,
     bodyTruncated: truncated,
     status: res.statusCode,
     durationMs,
@@ -70,7 +76,11 @@ export function recordExchange(req: MockRequest, res: MockResponse, startedAt: n
 
 /** The entry a query answers with, secrets masked. */
 export function renderEntry(id: number, exchange: RecordedExchange): JournalEntry {
-  const { body } = exchange;
+  let { body, bodyTruncated } = exchange;
+  if (!bodyTruncated && nestedDeeperThan(body, MAX_JOURNAL_BODY_DEPTH)) {
+    body = jsonPrefix(body, MAX_JOURNAL_BODY_BYTES);
+    bodyTruncated = true;
+  }
   const entry: JournalEntry = {
     id,
     time: new Date(exchange.startedAt).toISOString(),
@@ -78,14 +88,14 @@ export function renderEntry(id: number, exchange: RecordedExchange): JournalEntr
     path: exchange.path,
     query: masked(queryOf(exchange.search)),
     headers: headersOf(exchange.headers),
-    body: body === undefined ? null : isRecord(body) && !exchange.bodyTruncated ? masked(body) : body,
+    body: body === undefined ? null : isRecord(body) && !bodyTruncated ? masked(body) : body,
     status: exchange.status,
     durationMs: Math.round(exchange.durationMs * 100) / 100,
     operationId: exchange.operationId ?? null,
     clientId: exchange.clientId ?? namedClient(exchange),
     uniqueId: exchange.uniqueId ?? null,
   };
-  if (exchange.bodyTruncated) entry.bodyTruncated = true;
+  if (bodyTruncated) entry.bodyTruncated = true;
   return entry;
 }
 

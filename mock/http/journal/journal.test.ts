@@ -159,3 +159,23 @@ it('keeps a journal per session, with paths less the session prefix', async () =
   expect(await count({ operationId: 'getClientCustomerInfo' }, base)).toBe(1);
   await fetch(`${mock.url}/__admin/sessions/j1`, { method: 'DELETE' });
 });
+
+it('keeps bodies nested deeper than JSON.stringify can write as text, and answers every query (fuzz regression)', async () => {
+  // 100,000 deep (over 64 KiB) overflowed the stack when the entry was made, and crashed the mock;
+  // 5,000 deep (10 KiB) would have broken GET /__admin/requests.
+  for (const depth of [100_000, 5_000]) {
+    const rawBody = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const result = await callOperation(mock.url, 'searchCustomers', { token, rawBody });
+    expect(result.status).toBe(400);
+  }
+  const listed = await getJson(`${mock.url}/__admin/requests`);
+  expect(listed.status).toBe(200);
+  const [big, deep] = listed.body.requests;
+  expect(big).toMatchObject({ bodyTruncated: true, body: '['.repeat(64 * 1024) });
+  expect(deep).toMatchObject({ bodyTruncated: true, body: `${'['.repeat(5_000)}${']'.repeat(5_000)}` });
+  expect(await count({ body: {} })).toBe(0);
+  const deepPattern = JSON.parse(`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`);
+  const refused = await postJson(`${mock.url}/__admin/requests/count`, { body: deepPattern });
+  expect(refused.status).toBe(400);
+  expect(refused.body.errorMessage).toContain('deeper than 64');
+});

@@ -21,10 +21,15 @@ export function observeExchanges(journaling: boolean, log: RequestLog | undefine
     const startedAt = Date.now();
     const started = performance.now();
     res.once('finish', () => {
-      const ms = performance.now() - started;
-      const journal = req.context?.journal;
-      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, startedAt, ms));
-      log?.(req, res, ms);
+      // An event handler's error would be uncaught and end the process: report it instead.
+      try {
+        const ms = performance.now() - started;
+        const journal = req.context?.journal;
+        if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, startedAt, ms));
+        log?.(req, res, ms);
+      } catch (error) {
+        req.context?.logger.error(`could not journal or log ${req.method} ${req.pathname}`, error);
+      }
     });
   };
 }
