@@ -179,3 +179,11 @@ it('keeps bodies nested deeper than JSON.stringify can write as text, and answer
   expect(refused.status).toBe(400);
   expect(refused.body.errorMessage).toContain('deeper than 64');
 });
+
+it('lists the newest 100 when no limit is given', async () => {
+  for (let i = 0; i < 105; i++) await fetch(`${mock.url}/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`, { headers: { authorization: `Bearer ${token}` } });
+  const { total, requests: entries } = await requests();
+  expect(total).toBe(105);
+  expect(entries).toHaveLength(100);
+  expect(entries[99].id - entries[0].id).toBe(99);
+});

@@ -196,3 +196,19 @@ it('serves a session at RFC 8414\'s /.well-known/oauth-authorization-server/__se
   expect(unknown.body.exceptionType).toBe('SessionNotFoundException');
   await del(`${mock.url}/__admin/sessions/disco`);
 });
+
+it('starts a session given {} with the data the mock started with', async () => {
+  const created = await createSession({});
+  expect(created.status).toBe(201);
+  expect(created.body.count).toBe((await getJson(`${mock.url}/healthz`)).body.customers);
+  await del(`${mock.url}/__admin/sessions/${created.body.id}`);
+});
+
+it('mints user tokens through a session\'s /__admin/tokens that hold in that session only', async () => {
+  await createSession({ id: 'minted', count: 0 });
+  const minted = await postJson(`${session('minted')}/__admin/tokens`, { credential: SAMPLE_EMAIL });
+  expect(minted.status).toBe(200);
+  expect((await callOperation(session('minted'), 'getCustomerInfo', { token: minted.body.access_token })).status).toBe(200);
+  expect((await callOperation(mock.url, 'getCustomerInfo', { token: minted.body.access_token })).status).toBe(401);
+  await del(`${mock.url}/__admin/sessions/minted`);
+});
