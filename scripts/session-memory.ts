@@ -28,7 +28,7 @@ const create = async (id: string) => {
 };
 // Warm: the first request compiles the pipeline and loads what it needs once.
 await create('warm-up');
-await fetch(`${mock.url}/__admin/sessions/warm-up`, { method: 'DELETE' });
+await fetch(`${mock.url}/__admin/sessions/warm-up`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
 const base = measure();
 const started = performance.now();
 const count = await create('s-1');

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 beforeEach(async () => {
-  expect((await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE' })).status).toBe(204);
+  expect((await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } })).status).toBe(204);
 });
 
 const requests = async (query = '', base = mock.url) => (await getJson(`${base}/__admin/requests${query}`)).body;
@@ -117,7 +117,7 @@ it('counts requests whose JSON body contains the given body, deeply', async () =
 it('empties with DELETE, answering 204, and keeps ids increasing', async () => {
   await info();
   const before = (await requests()).requests[0].id;
-  expect((await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE' })).status).toBe(204);
+  expect((await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } })).status).toBe(204);
   expect(await requests()).toEqual({ total: 0, requests: [] });
   await info();
   expect((await requests()).requests[0].id).toBeGreaterThan(before);
@@ -142,7 +142,7 @@ it('answers 200 with no entries given --journal-size 0', async () => {
     await clientToken(off.url);
     expect((await getJson(`${off.url}/__admin/requests`)).body).toEqual({ total: 0, requests: [] });
     expect((await postJson(`${off.url}/__admin/requests/count`, {})).body).toEqual({ count: 0 });
-    expect((await fetch(`${off.url}/__admin/requests`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${off.url}/__admin/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } })).status).toBe(204);
   } finally {
     await off.close();
   }
@@ -157,7 +157,7 @@ it('keeps a journal per session, with paths less the session prefix', async () =
   expect(journal.requests.map((e: { path: string }) => e.path)).toEqual(['/user/oauth/token', `/capi/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`]);
   expect((await requests()).total).toBe(0);
   expect(await count({ operationId: 'getClientCustomerInfo' }, base)).toBe(1);
-  await fetch(`${mock.url}/__admin/sessions/j1`, { method: 'DELETE' });
+  await fetch(`${mock.url}/__admin/sessions/j1`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
 });
 
 it('keeps bodies nested deeper than JSON.stringify can write as text, and answers every query (fuzz regression)', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const session = (id: string) => `${mock.url}/__sessions/${id}`;
-const del = (url: string) => fetch(url, { method: 'DELETE' });
+const del = (url: string) => fetch(url, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
 
 async function createSession(body: Record<string, unknown> = {}) {
   return postJson(`${mock.url}/__admin/sessions`, body);
