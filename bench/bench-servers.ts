@@ -14,7 +14,7 @@ import { captureAnswers, fetchTokens } from './capture.ts';
 import type { BenchContext } from './context.ts';
 import { startMockProcess, type MockProcess } from './mock-process.ts';
 import { poolSize } from './pool-size.ts';
-import { SCENARIOS, scenario, type OtherServer, type Scenario, type Tokens } from './scenarios.ts';
+import { BENCH_SESSION, SCENARIOS, scenario, type OtherServer, type Scenario, type Tokens } from './scenarios.ts';
 
 /** A server to drive: where, and its process (for CPU per answer). */
 export interface Target {
@@ -29,6 +29,8 @@ export interface OurMock extends Target {
 
 export interface BenchServers {
   ours: Record<Scenario['rateLimits'], OurMock>;
+  /** The mock without limits again, with the tokens of its session `BENCH_SESSION`. */
+  session: OurMock;
   others: Record<OtherServer, Target>;
   /** The size of the pool of client ids. */
   clientIds: number;
@@ -48,6 +50,7 @@ export async function startBenchServers(context: BenchContext, count: number): P
     const on: MockProcess = await startMockProcess(children, { count, rateLimit: 'on', timeoutMs: 60_000 });
     started.push(on);
     const tokens = await fetchTokens(off.url);
+    const sessionTokens = await fetchTokens(await createSession(off.url, BENCH_SESSION));
     const answers = join(context.tempDir, 'answers.json');
     // The variants send the same method, path and body as these: the bare server answers them the same bytes.
     await captureAnswers(off.url, SCENARIOS.filter(plain), tokens, answers);
@@ -61,6 +64,7 @@ export async function startBenchServers(context: BenchContext, count: number): P
     await assertRateLimited(on.url, scenario('clientInfo').path, pool[0]!);
     return {
       ours: { off: { url: off.url, pid: off.pid, tokens: [tokens] }, on: { url: on.url, pid: on.pid, tokens: pool } },
+      session: { url: off.url, pid: off.pid, tokens: [sessionTokens] },
       others: { prism: { url: prism.url, pid: await findChildPid('prism') }, bare: { url: bare.url, pid: bare.pid } },
       clientIds: size,
       close,
@@ -72,5 +76,12 @@ export async function startBenchServers(context: BenchContext, count: number): P
 }
 
 function plain(candidate: Scenario): boolean {
-  return candidate.rateLimits === 'off' && candidate.prefer === undefined;
+  return candidate.rateLimits === 'off' && candidate.prefer === undefined && candidate.session === undefined;
+}
+
+/** A session with the default data (as the root's); its base URL. */
+async function createSession(url: string, id: string): Promise<string> {
+  const response = await fetch(`${url}/__admin/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+  if (response.status !== 201) throw new Error(`POST /__admin/sessions answered ${response.status}: ${await response.text()}`);
+  return `${url}/__sessions/${id}`;
 }

@@ -34,7 +34,7 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
   try {
     const runs: ServerRun[] = [];
     for (const scenario of SCENARIOS) {
-      const ours = servers.ours[scenario.rateLimits];
+      const ours = scenario.session ? servers.session : servers.ours[scenario.rateLimits];
       for (const server of ['ours', ...scenario.against] as const) {
         const target = server === 'ours' ? ours : servers.others[server];
         progress.step(`${scenario.label} · ${server}: ${settings.connections} connections, ${settings.durationSeconds} s`);

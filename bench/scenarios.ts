@@ -14,7 +14,8 @@ export type ScenarioId =
   | 'clientInfoPreferDelay'
   | 'clientInfoLimited'
   | 'searchPhoneLimited'
-  | 'updateLimited';
+  | 'updateLimited'
+  | 'clientInfoSession';
 
 /** The servers our mock is compared with. */
 export type OtherServer = 'prism' | 'bare';
@@ -41,7 +42,16 @@ export interface Scenario {
    * it is stateless (an update changes nothing there) and knows neither rate limits nor delay.
    */
   against: readonly OtherServer[];
+  /**
+   * A test session of the mock without limits that serves it (`path` is under its
+   * `/__sessions/{id}`), driven with that session's own tokens: the same read as at the root, to
+   * show that a session costs nothing per request (issue 14).
+   */
+  session?: string;
 }
+
+/** The session the bench creates, with the default data, on the mock without rate limits. */
+export const BENCH_SESSION = 'bench';
 
 const sample = sampleCustomer();
 
@@ -111,6 +121,14 @@ export const SCENARIOS: readonly Scenario[] = [
   { ...CLIENT_INFO, id: 'clientInfoLimited', label: 'client info by number, rate limits on', rateLimits: 'on', against: ['bare'] },
   { ...SEARCH_PHONE, id: 'searchPhoneLimited', label: 'search by phone, rate limits on', rateLimits: 'on', against: ['bare'] },
   { ...UPDATE, id: 'updateLimited', label: 'update (user mode), rate limits on', rateLimits: 'on' },
+  {
+    ...CLIENT_INFO,
+    id: 'clientInfoSession',
+    label: 'client info by number, in a session',
+    path: `/__sessions/${BENCH_SESSION}${CLIENT_INFO.path}`,
+    session: BENCH_SESSION,
+    against: [],
+  },
 ];
 
 export function scenario(id: ScenarioId): Scenario {

@@ -45,6 +45,9 @@ export function checkTargets(runs: readonly ServerRun[], sizes: readonly SizeRun
     const reported = Number.isFinite(ratio) ? 'reported' : undefined;
     checks.push({ target, measured: times(ratio), met: min === undefined ? reported : known(ratio, ratio >= min) });
   }
+  // Issue 14: reads in a session as fast as at the root, in the same process and run.
+  const session = rate(runs, 'clientInfoSession', 'ours') / rate(runs, 'clientInfo', 'ours');
+  checks.push({ target: 'client info in a session ≥ 0.9× client info at the root (same process)', measured: times(session), met: known(session, session >= 0.9) });
   const small = sizes.find((size) => size.count === 1000);
   const million = sizes.find((size) => size.count === MILLION);
   for (const field of ['searchPhone', 'searchNameAddress'] as const) {

@@ -20,6 +20,13 @@ import { TokenStore } from './http/oauth/token-store.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
 import { openDurableStore } from './persistence/durable-store.ts';
 import { loadFixtureFile } from './load/load-fixture-file.ts';
+import type { Writable } from 'node:stream';
+import { RequestJournal } from './http/journal/request-journal.ts';
+import { observeExchanges } from './http/journal/observe-exchange.ts';
+import type { MockContext } from './http/pipeline/context.ts';
+import { requestLog } from './http/request-log.ts';
+import { sessionContexts } from './http/sessions/session-context.ts';
+import { SessionRegistry } from './http/sessions/session-registry.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -28,6 +35,8 @@ export interface AppComponents {
   logger: Logger;
   /** The operation handlers by operationId; a test swaps them to check the registry rule. */
   handlers: Record<string, Handler>;
+  /** Where `--log` writes; standard output unless a test reads the lines. */
+  logStream: Writable;
 }
 
 export interface MockApp {
@@ -48,7 +57,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     : undefined;
   const store = durable?.store ?? components.store ?? (await initialStore(config));
   const tokens = new TokenStore(clock, config.tokenTtl);
-  const root = {
+  const root: MockContext = {
     config,
     store,
     tokens,
@@ -56,7 +65,10 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     barrier: durable?.journal,
     logger,
     basePath: '',
+    journal: config.journalSize > 0 ? new RequestJournal(config.journalSize) : undefined,
   };
+  const sessions = new SessionRegistry(clock, { ttlSeconds: config.sessionTtl, maxSessions: config.maxSessions }, sessionContexts(root, clock));
+  const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream));
   const http = createHttpApp({
     config,
     root,
@@ -65,6 +77,8 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     operations: listOperations(loadSpec()),
     handlers: components.handlers ?? defaultHandlers,
     customers: source,
+    sessions,
+    observe,
   });
   return { http, store, tokens, close: async () => durable?.close() };
 }

@@ -11,7 +11,9 @@ import { FixtureError } from '../fixtures/validate-record.ts';
 async function main(): Promise<void> {
   let config: MockConfig;
   try {
-    const parsed = parseMockConfig(process.argv.slice(2), process.env);
+    // `npm start` logs its requests unless told otherwise (an empty MOCK_LOG is unset, as for every
+    // variable); `startMock`, for tests, does not.
+    const parsed = parseMockConfig(process.argv.slice(2), { ...process.env, MOCK_LOG: process.env.MOCK_LOG || 'pretty' });
     if (parsed.help) {
       console.log(helpText());
       return;

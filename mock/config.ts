@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
 import { addClient, parseClient } from './config/client-flag.ts';
 import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
+import type { LogFormat } from './http/request-log.ts';
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
@@ -53,6 +54,14 @@ export interface MockConfig {
   /** A journal that keeps the store across restarts (docs/decisions/016); in memory when unset. */
   stateFile: string | undefined;
   limits: HttpLimits;
+  /** Requests kept in each journal (root's and every session's); 0 turns the journal off. */
+  journalSize: number;
+  /** One line a request on standard output; `startMock` is silent (`off`), `npm start` says `pretty`. */
+  log: LogFormat;
+  /** Seconds a test session may go unused before it ends. */
+  sessionTtl: number;
+  /** Most test sessions at once. */
+  maxSessions: number;
 }
 
 export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
@@ -78,6 +87,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   // 8 KiB is the URL limit common to servers and proxies; Node's own defaults (60 s for headers,
   // 300 s for a request) let a slow client hold a connection for minutes.
   limits: { maxUrlBytes: 8192, maxHeaderBytes: 16384, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
+  journalSize: 1000,
+  log: 'off',
+  sessionTtl: 3600,
+  maxSessions: 50,
 };
 
 export class ConfigError extends Error {
@@ -180,12 +193,37 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'access token lifetime (expires_in)',
     apply: (c, r, s) => (c.tokenTtl = integer(r, s, 1, 31_536_000)),
   },
+  'journal-size': {
+    env: 'MOCK_JOURNAL_SIZE',
+    value: 'N',
+    help: 'requests kept for GET /__admin/requests, per session and at the root; 0 turns the journal off',
+    apply: (c, r, s) => (c.journalSize = integer(r, s, 0, 1_000_000)),
+  },
+  log: {
+    env: 'MOCK_LOG',
+    value: 'pretty|json|off',
+    help: 'one line a request on standard output: readable, JSON (pino), or none',
+    apply: (c, r, s) => (c.log = oneOf(r, s, ['pretty', 'json', 'off'])),
+  },
+  'session-ttl': {
+    env: 'MOCK_SESSION_TTL',
+    value: 'SECONDS',
+    help: 'a test session (/__sessions/{id}) unused this long ends',
+    apply: (c, r, s) => (c.sessionTtl = integer(r, s, 1, 31_536_000)),
+  },
+  'max-sessions': {
+    env: 'MOCK_MAX_SESSIONS',
+    value: 'N',
+    help: 'most test sessions at once; one more is a 409',
+    apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
+  },
 };
 
 /** The defaults shown in --help, as a user would type them. */
 const SHOWN_DEFAULTS: Record<string, string> = {
   port: '4010', host: '127.0.0.1', seed: '1', count: '1000', 'rate-limit': 'on',
   'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600', cors: 'on',
+  'journal-size': '1000', log: 'pretty with npm start, off in startMock', 'session-ttl': '3600', 'max-sessions': '50',
 };
 
 /**

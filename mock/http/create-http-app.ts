@@ -20,6 +20,10 @@ import { edgeListener } from './pipeline/edge.ts';
 import { type ExchangeClasses, exchangeClasses } from './pipeline/exchange.ts';
 import { RouteTable } from './pipeline/route-table.ts';
 import { sendJson } from './send-json.ts';
+import { addJournalRoutes } from './journal/journal-routes.ts';
+import type { ExchangeObserver } from './journal/observe-exchange.ts';
+import { addSessionRoutes } from './sessions/session-routes.ts';
+import type { SessionRegistry } from './sessions/session-registry.ts';
 
 export interface HttpAppDeps {
   config: MockConfig;
@@ -30,6 +34,10 @@ export interface HttpAppDeps {
   operations: readonly Operation[];
   handlers: Record<string, Handler>;
   customers: CustomerSource;
+  /** The test sessions served under `/__sessions/{id}`. */
+  sessions: SessionRegistry;
+  /** The journal's and the request log's hook on every answer; `undefined` when both are off. */
+  observe: ExchangeObserver | undefined;
 }
 
 export interface HttpApp {
@@ -46,12 +54,20 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
   addDocsRoutes(table);
   addOAuthRoutes(table, deps.config.clients);
-  if (deps.config.admin) addAdminRoutes(table, deps.config, deps.customers);
+  if (deps.config.admin) {
+    addAdminRoutes(table, deps.config, deps.customers, (route) => {
+      addJournalRoutes(route);
+      addSessionRoutes(route, deps.sessions, deps.customers);
+    });
+  }
   addOperationRoutes(table, deps.operations, {
     validators: deps.validators,
     handlers: deps.handlers,
     faultRate: deps.config.faultRate,
     random: deps.random,
   });
-  return { classes: exchangeClasses(app), listener: edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors)) };
+  return {
+    classes: exchangeClasses(app),
+    listener: edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), { sessions: deps.sessions, observe: deps.observe }),
+  };
 }

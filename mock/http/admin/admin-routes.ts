@@ -34,7 +34,8 @@ const ADMIN_BODY_LIMIT = 512 * 1024 * 1024;
 
 const adminBody = readBody({ limit: ADMIN_BODY_LIMIT, forms: false, refuse: (error) => error });
 
-export function addAdminRoutes(table: RouteTable, config: MockConfig, customers: CustomerSource): void {
+/** `more` adds routes of other modules (the journal's, the sessions') with the same guard and body. */
+export function addAdminRoutes(table: RouteTable, config: MockConfig, customers: CustomerSource, more?: (route: (method: string, path: string, handler: Step) => void) => void): void {
   const guard = adminGuard(config.adminToken);
   const route = (method: string, path: string, handler: Step) => table.add(method, `/__admin${path}`, [guard, adminBody, handler]);
   route('POST', '/reset', reset(customers));
@@ -57,6 +58,7 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
     res.writeHead(204).end();
   });
   route('GET', '/export', exportAll(customers));
+  more?.(route);
   table.addFallback('/__admin', [guard, (req) => {
     throw errors.routeNotFound(req.method ?? 'GET', req.pathname);
   }]);

@@ -8,6 +8,7 @@
 import type { MockConfig } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
 import type { Logger } from '../components.ts';
+import type { RequestJournal } from '../journal/request-journal.ts';
 import type { WriteBarrier } from '../../persistence/write-barrier.ts';
 import type { TokenStore } from '../oauth/token-store.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
@@ -24,4 +25,6 @@ export interface MockContext {
   readonly logger: Logger;
   /** The path prefix this context is served under: '' at the root. Redirects and pages stay under it. */
   readonly basePath: string;
+  /** The requests this context served (`--journal-size`); `undefined` when the journal is off. */
+  readonly journal?: RequestJournal | undefined;
 }

@@ -1,11 +1,13 @@
 /**
  * Where every request enters: the one request listener of the mock's server. It refuses a request
  * target over the URL limit (414), splits path and query, chooses the context the request is served
- * with, finds the route with one table lookup, decodes the path parameter, and runs the route's
+ * with (a test session's for a path under `/__sessions/{id}`, whose prefix is then dropped), finds the route with one table lookup, decodes the path parameter, and runs the route's
  * steps. Anything that goes wrong on the way is answered by the one error writer.
  */
 import type { HttpLimits } from '../../config.ts';
-import { errors } from '../../core/errors.ts';
+import { ApiError, errors } from '../../core/errors.ts';
+import type { ExchangeObserver } from '../journal/observe-exchange.ts';
+import { isSessionPath, type SessionRegistry } from '../sessions/session-registry.ts';
 import type { MockContext } from './context.ts';
 import type { CorsGate } from './cors.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
@@ -13,10 +15,24 @@ import type { RouteTable } from './route-table.ts';
 import { resume } from './run-steps.ts';
 import { fail } from './send-error.ts';
 
-export function edgeListener(table: RouteTable, root: MockContext, limits: HttpLimits, cors: CorsGate): (req: MockRequest, res: MockResponse) => void {
+/** What the edge may do besides routing: choose test sessions, and watch answers (journal, log). */
+export interface EdgeOptions {
+  sessions?: SessionRegistry | undefined;
+  observe?: ExchangeObserver | undefined;
+}
+
+export function edgeListener(
+  table: RouteTable,
+  root: MockContext,
+  limits: HttpLimits,
+  cors: CorsGate,
+  options: EdgeOptions = {},
+): (req: MockRequest, res: MockResponse) => void {
+  const { sessions, observe } = options;
   return (req, res) => {
     req.res = res;
     req.context = root;
+    observe?.(req, res);
     const url = req.url ?? '/';
     // Node decodes the request target as latin1, one character a byte.
     if (url.length > limits.maxUrlBytes) {
@@ -26,8 +42,17 @@ export function edgeListener(table: RouteTable, root: MockContext, limits: HttpL
       return;
     }
     const query = url.indexOf('?');
-    const path = query < 0 ? url : url.slice(0, query);
+    let path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
+    if (sessions !== undefined && isSessionPath(path)) {
+      const entered = sessions.enter(path);
+      if (entered instanceof ApiError) {
+        fail(req, res, entered);
+        return;
+      }
+      req.context = entered.context;
+      path = entered.path;
+    }
     // CORS before routing: a preflight is answered here, for every path (cors.ts).
     if (cors(req, res, path)) return;
     const method = req.method ?? 'GET';

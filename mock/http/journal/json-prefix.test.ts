@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { jsonPrefix, nestedDeeperThan } from './json-prefix.ts';
+
+it('writes what JSON.stringify writes, up to the limit', () => {
+  const value = { a: [1, 'two', null, { b: true }], 'c"d': {}, e: [] };
+  expect(jsonPrefix(value, 1000)).toBe(JSON.stringify(value));
+  expect(jsonPrefix(value, 10)).toBe(JSON.stringify(value).slice(0, 10));
+});
+
+it('does not overflow the stack on a body nested 100,000 deep', () => {
+  const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  expect(() => JSON.stringify(deep)).toThrow(RangeError);
+  expect(jsonPrefix(deep, 64 * 1024)).toBe('['.repeat(64 * 1024));
+});
+
+it('tells values nested deeper than a limit, without recursion', () => {
+  expect(nestedDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
+  expect(nestedDeeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
+  expect(nestedDeeperThan(5, 0)).toBe(false);
+  expect(nestedDeeperThan(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 64)).toBe(true);
+});

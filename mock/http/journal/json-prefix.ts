@@ -1,0 +1,59 @@
+/**
+ * The first `max` characters of a value's JSON text, written without recursion and without
+ * writing more than it keeps: a body nested thousands deep (which `JSON.parse` accepts and
+ * `JSON.stringify` overflows the stack on) or a megabyte wide costs no more than `max`.
+ *
+ * @example jsonPrefix({ a: [1, 2, 3] }, 8) // '{"a":[1,'
+ */
+type Frame = { kind: 'value'; value: unknown } | { kind: 'text'; text: string };
+
+export function jsonPrefix(value: unknown, max: number): string {
+  let out = '';
+  // Frames to write, last first: values to expand, and punctuation.
+  const stack: Frame[] = [{ kind: 'value', value }];
+  while (stack.length > 0 && out.length < max) {
+    const frame = stack.pop()!;
+    if (frame.kind === 'text') {
+      out += frame.text;
+      continue;
+    }
+    const current = frame.value;
+    if (Array.isArray(current)) {
+      stack.push({ kind: 'text', text: ']' });
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push({ kind: 'value', value: current[i] ?? null });
+        if (i > 0) stack.push({ kind: 'text', text: ',' });
+      }
+      out += '[';
+    } else if (typeof current === 'object' && current !== null) {
+      const keys = Object.keys(current);
+      stack.push({ kind: 'text', text: '}' });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push({ kind: 'value', value: (current as Record<string, unknown>)[keys[i]!] });
+        stack.push({ kind: 'text', text: `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:` });
+      }
+      out += '{';
+    } else {
+      out += JSON.stringify(current) ?? 'null';
+    }
+  }
+  return out.slice(0, max);
+}
+
+/**
+ * Whether a value nests arrays and objects deeper than `max` levels, found without recursion: the
+ * journal renders such a body as text, since `JSON.stringify` (the answer's writer) and a deep
+ * match would overflow the stack on it.
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+/**
+ * The one hook that sees a request's outcome: set at the edge when the request enters, it waits
+ * for the answer's `finish` and then records the exchange in the journal of the request's context
+ * (chosen by then) and writes the request log. No step of the pipeline does anything for it.
+ * Journaled are the API's and the OAuth routes' requests; not the admin API, `/healthz`, a
+ * preflight, or a path no route serves.
+ */
+import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
+import type { Route } from '../pipeline/route-table.ts';
+import type { RequestLog } from '../request-log.ts';
+import { recordExchange } from './journal-entry.ts';
+
+const JOURNALED_PREFIXES = ['/user/oauth/', '/login/oauth/', '/.well-known/'];
+
+export type ExchangeObserver = (req: MockRequest, res: MockResponse) => void;
+
+/** `undefined` when there is nothing to observe: no journal anywhere and no log. */
+export function observeExchanges(journaling: boolean, log: RequestLog | undefined): ExchangeObserver | undefined {
+  if (!journaling && !log) return undefined;
+  return (req, res) => {
+    const startedAt = Date.now();
+    const started = performance.now();
+    res.once('finish', () => {
+      // An event handler's error would be uncaught and end the process: report it instead.
+      try {
+        const ms = performance.now() - started;
+        const journal = req.context?.journal;
+        if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, startedAt, ms));
+        log?.(req, res, ms);
+      } catch (error) {
+        req.context?.logger.error(`could not journal or log ${req.method} ${req.pathname}`, error);
+      }
+    });
+  };
+}
+
+function isJournaled(route: Route | undefined): boolean {
+  if (route === undefined) return false;
+  return route.operationId !== undefined || JOURNALED_PREFIXES.some((prefix) => route.template.startsWith(prefix));
+}

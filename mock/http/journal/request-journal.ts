@@ -1,0 +1,69 @@
+/**
+ * The request journal: the last N requests a context served, oldest first, in a ring, so that a
+ * long load test keeps memory flat (each entry is bounded too: journal-entry.ts). Entries are kept
+ * as recorded and rendered when asked for: a test asks seldom, the mock records every request. Ids increase for
+ * the journal's life, across `clear()`, so `since` keeps working after a test empties it.
+ *
+ * @example
+ * const journal = new RequestJournal(1000);
+ * journal.add(recordExchange(req, res, startedAt, ms));
+ * journal.query({ operationId: 'getClientCustomerInfo' }, 100); // { total, requests }
+ */
+import { type JournalEntry, type RecordedExchange, renderEntry } from './journal-entry.ts';
+import { type JournalFilter, matches } from './journal-filter.ts';
+
+export class RequestJournal {
+  readonly #ring: (Slot | undefined)[];
+  /** Where the next entry goes, and how many entries the ring holds. */
+  #next = 0;
+  #size = 0;
+  #lastId = 0;
+
+  constructor(readonly capacity: number) {
+    this.#ring = new Array<Slot | undefined>(capacity);
+  }
+
+  /** Stores an exchange under the next id; the oldest one drops out when the ring is full. */
+  add(exchange: RecordedExchange): void {
+    this.#ring[this.#next] = { id: ++this.#lastId, exchange };
+    this.#next = (this.#next + 1) % this.capacity;
+    if (this.#size < this.capacity) this.#size++;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  clear(): void {
+    this.#ring.fill(undefined);
+    this.#next = 0;
+    this.#size = 0;
+  }
+
+  /** Every entry, oldest first. */
+  *entries(): IterableIterator<JournalEntry> {
+    const start = (this.#next - this.#size + this.capacity) % this.capacity;
+    for (let i = 0; i < this.#size; i++) {
+      const { id, exchange } = this.#ring[(start + i) % this.capacity]!;
+      yield renderEntry(id, exchange);
+    }
+  }
+
+  /** The newest `limit` matches, oldest first, and how many matched in all. */
+  query(filter: JournalFilter, limit: number): { total: number; requests: JournalEntry[] } {
+    const found: JournalEntry[] = [];
+    for (const entry of this.entries()) if (matches(entry, filter)) found.push(entry);
+    return { total: found.length, requests: found.slice(Math.max(0, found.length - limit)) };
+  }
+
+  count(filter: JournalFilter): number {
+    let count = 0;
+    for (const entry of this.entries()) if (matches(entry, filter)) count++;
+    return count;
+  }
+}
+
+interface Slot {
+  id: number;
+  exchange: RecordedExchange;
+}
