@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { listOperations, specValidators } from '../../spec/index.ts';
-import { HttpClient } from '../runner/http-client.ts';
+import { HttpClient } from '../http/http-client.ts';
 import type { Target } from '../runner/target.ts';
 import { CONTRACT_CUSTOMER } from '../runner/seed-customers.ts';
 import { BAD_BEARER, planTransaction } from './plan.ts';

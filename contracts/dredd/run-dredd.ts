@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { SPEC_PATH } from '../../spec/index.ts';
 import type { CheckResult, Exchange, Verdict } from '../runner/results.ts';
-import { redact } from '../runner/http-client.ts';
+import { redact } from '../http/report-text.ts';
 import type { Target } from '../runner/target.ts';
 import { createDreddBridge, type Recorded } from './dredd-bridge.ts';
 import { BRIDGE_KEY } from './transaction.ts';

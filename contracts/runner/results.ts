@@ -1,13 +1,6 @@
-/** One HTTP exchange as a report shows it: what was sent and what came back. */
-export interface Exchange {
-  method: string;
-  url: string;
-  requestHeaders?: Record<string, string>;
-  requestBody?: string;
-  status?: number;
-  responseHeaders?: Record<string, string>;
-  responseBody?: string;
-}
+import type { Exchange } from '../http/exchange.ts';
+
+export type { Exchange };
 
 export type Verdict =
   | { status: 'passed' }

@@ -3,7 +3,7 @@ import { runDredd } from '../dredd/run-dredd.ts';
 import { writeJunit } from '../report/junit.ts';
 import { writeSummary } from '../report/summary.ts';
 import { runSemantic } from '../semantic/run-semantic.ts';
-import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import { HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { ContractOptions } from './options.ts';
 import { countVerdicts, type CheckResult } from './results.ts';
 import { prepareTarget, type Target } from './target.ts';

@@ -1,6 +1,6 @@
 import type { Address, CustomerInfo } from '../../spec/index.ts';
-import { clientToken, userToken, accessToken } from './auth.ts';
-import { HttpClient, type RequestSpec, type HttpResponse } from './http-client.ts';
+import { accessToken, clientCredentialsToken, loginUserToken, type OAuthClient, type TokenOutcome } from '../oauth/tokens.ts';
+import { HttpClient, type RequestSpec, type HttpResponse } from '../http/http-client.ts';
 import type { ContractOptions } from './options.ts';
 import { CheckSkip } from './results.ts';
 import { CONTRACT_USER_ID, ORPHAN_USER_ID, ORPHANING_CUSTOMER, SEED_CUSTOMERS } from './seed-customers.ts';
@@ -90,22 +90,39 @@ export function admin(target: Target, spec: RequestSpec): Promise<HttpResponse> 
 async function obtainTokens(target: Target): Promise<void> {
   const { options } = target;
   let tokenUrl = options.tokenUrl;
-  let client = await clientToken(target.http, options, tokenUrl);
+  let client = await clientToken(target, tokenUrl);
   const atOrigin = `${new URL(options.baseUrl).origin}/user/oauth/token`;
   if (!client.token && client.status === 404 && !options.tokenUrlGiven && atOrigin !== tokenUrl) {
     tokenUrl = atOrigin;
-    client = await clientToken(target.http, options, tokenUrl);
+    client = await clientToken(target, tokenUrl);
   }
   if (client.token) {
     target.clientToken = client.token;
     target.notes.push(`client token from ${client.source}`);
   } else target.missing.client = client.problem;
   if (target.userToken) return;
-  const user = await userToken(target.http, options, tokenUrl);
+  const user = await userToken(target, tokenUrl);
   if (user.token) {
     target.userToken = user.token;
     target.notes.push(`user token from ${user.source}`);
   } else target.missing.user = user.problem;
+}
+
+/** The run's OAuth client; its secret goes as form parameters, as the PHP client sends it. */
+export function oauthClient(options: ContractOptions): OAuthClient {
+  return { clientId: options.clientId, clientSecret: options.clientSecret, auth: 'post' };
+}
+
+function clientToken(target: Target, tokenUrl: string): Promise<TokenOutcome> {
+  if (target.options.clientToken) return Promise.resolve({ token: target.options.clientToken, source: '--client-token' });
+  return clientCredentialsToken(target.http, tokenUrl, oauthClient(target.options));
+}
+
+function userToken(target: Target, tokenUrl: string): Promise<TokenOutcome> {
+  const { options } = target;
+  if (options.userToken) return Promise.resolve({ token: options.userToken, source: '--user-token' });
+  if (!options.userLoginHint) return Promise.resolve({ problem: 'no --user-token or --user-login-hint given' });
+  return loginUserToken(target.http, tokenUrl, oauthClient(options), options.userLoginHint);
 }
 
 async function discoverOwnCustomer(target: Target): Promise<void> {

@@ -1,3 +1,4 @@
+import { RequestFailed } from '../http/exchange.ts';
 import { CheckFailure, CheckSkip, type CheckResult } from '../runner/results.ts';
 import type { Target } from '../runner/target.ts';
 
@@ -36,6 +37,6 @@ export async function runChecks(
 
 function verdictOf(error: unknown): CheckResult['verdict'] {
   if (error instanceof CheckSkip) return { status: 'skipped', reason: error.reason };
-  if (error instanceof CheckFailure) return { status: 'failed', message: error.message, exchange: error.exchange };
+  if (error instanceof CheckFailure || error instanceof RequestFailed) return { status: 'failed', message: error.message, exchange: error.exchange };
   return { status: 'failed', message: `the check itself broke: ${(error as Error).message ?? String(error)}` };
 }

@@ -1,5 +1,5 @@
 import { describeAjvErrors, specValidators } from '../../spec/index.ts';
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { CheckFailure } from '../runner/results.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { needClient, needUser, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectThat } from './expect.ts';

@@ -1,4 +1,4 @@
-import type { HttpResponse, RequestSpec } from '../runner/http-client.ts';
+import type { HttpResponse, RequestSpec } from '../http/http-client.ts';
 import { needClient, needUser, needWrites, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectClientError, expectSchema } from './expect.ts';

@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { needClient, needMock, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { customerNumbers, expectException, expectResponse, expectThat } from './expect.ts';

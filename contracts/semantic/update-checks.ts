@@ -1,5 +1,5 @@
 import type { CustomerInfo, Name } from '../../spec/index.ts';
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { admin, needClient, needOwn, needUser, needWrites, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';

@@ -1,12 +1,11 @@
-import type { MockConfig } from '../../mock/config.ts';
-import type { Breakage, WrappedRequest, WrappedResponse } from './wrap-mock.ts';
+import type { Breakage, MockOverrides, WrappedRequest, WrappedResponse } from './wrap-mock.ts';
 
 /** A server with one rule broken, and the check of the contract run that must name it. */
 export interface BrokenServer {
   breaks: string;
   breakage: Breakage;
   /** Mock settings of the broken server (documented mock flags, not test switches). */
-  overrides?: Partial<MockConfig>;
+  overrides?: MockOverrides;
   /** `suite.group: name` of a check that must fail. */
   caughtBy: string;
 }

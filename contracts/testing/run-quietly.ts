@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseContractOptions, type ContractOptions } from '../runner/options.ts';
-import type { HttpClientOptions } from '../runner/http-client.ts';
+import type { HttpClientOptions } from '../http/http-client.ts';
 import { runContract, type ContractRun } from '../runner/run-contract.ts';
 
 /**

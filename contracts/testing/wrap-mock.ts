@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MockConfig } from '../../mock/config.ts';
 import { startMock } from '../../mock/server.ts';
 
 /** A request as the wrapper got it, body read. */
@@ -29,6 +28,9 @@ export interface Breakage {
 }
 export type Forward = (req: WrappedRequest) => Promise<WrappedResponse>;
 
+/** Mock settings a broken server may use: startMock's own options, so only startMock is imported. */
+export type MockOverrides = NonNullable<Parameters<typeof startMock>[0]>;
+
 export interface WrappedMock {
   url: string;
   close(): Promise<void>;
@@ -38,7 +40,7 @@ export interface WrappedMock {
  * The project's mock behind a small proxy on 127.0.0.1 (ephemeral port) that breaks one rule.
  * The product stays untouched: the breakage lives only here, in the test server.
  */
-export async function startBrokenMock(breakage: Breakage, overrides: Partial<MockConfig> = {}): Promise<WrappedMock> {
+export async function startBrokenMock(breakage: Breakage, overrides: MockOverrides = {}): Promise<WrappedMock> {
   // Limits raised (headers still sent) so a run needs no pacing: these tests are about other rules.
   const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, ...overrides });
   const forward: Forward = (req) => send(mock.url, req);
