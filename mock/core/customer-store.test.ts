@@ -146,3 +146,31 @@ it('stringifies a record whose JSON text is not compact, and still checks owners
   expect(() => store.upsert([thief], [JSON.stringify(thief)])).toThrow(ApiError);
   expect(store.get(2)).toBeUndefined();
 });
+
+it('delete removes one customer with its index entries and frees its user and credentials', () => {
+  const store = new CustomerStore([customer(30), customer(10), customer(20)]);
+  expect(store.list(0, 10).map((record) => record.customerNumber)).toEqual([10, 20, 30]);
+  const changes: StoreChange[] = [];
+  store.onChange((change) => changes.push(change));
+  expect(store.delete(20)).toBe(true);
+  expect(store.get(20)).toBeUndefined();
+  expect(store.size).toBe(2);
+  expect(store.list(0, 10).map((record) => record.customerNumber)).toEqual([10, 30]);
+  expect(byEmail(store, 'customer20@example.no')).toEqual([]);
+  expect(store.findCustomerByUser('user-20')).toBeUndefined();
+  expect(store.findUserByCredential('customer20@example.no')).toBeUndefined();
+  expect(changes).toEqual([{ kind: 'delete', customerNumbers: [20] }]);
+  // The freed user and credential may now go to another customer.
+  store.upsert([customer(40, { attachedUsers: customer(20).attachedUsers })]);
+  expect(store.findCustomerByUser('user-20')?.customerNumber).toBe(40);
+  expect(store.findUserByCredential('customer20@example.no')).toEqual({ customerNumber: 40, uniqueId: 'user-20' });
+});
+
+it('delete of a number no customer has answers false and tells no listener', () => {
+  const store = new CustomerStore([customer(1)]);
+  const changes: StoreChange[] = [];
+  store.onChange((change) => changes.push(change));
+  expect(store.delete(2)).toBe(false);
+  expect(store.size).toBe(1);
+  expect(changes).toEqual([]);
+});

@@ -1,8 +1,8 @@
 /**
  * The mock's one data store: every customer, with the indexes that search, login and the credential
- * check read. All data changes go through two methods, `upsert` (which the replace-all update of
- * update.ts uses too) and `replaceAll` (a new store is also filled by `loadEncoded`), and each announces itself to `onChange` listeners after it
- * succeeded, so a durable journal can hook in without touching the core.
+ * check read. All data changes go through three methods, `upsert` (which the replace-all update of
+ * update.ts uses too), `delete` and `replaceAll` (a new store is also filled by `loadEncoded`), and
+ * each announces itself to `onChange` listeners after it succeeded, so a durable journal can hook in without touching the core.
  *
  * @example
  * const store = new CustomerStore(records);
@@ -19,7 +19,8 @@ export type { UserRef } from './store-state.ts';
 
 export type StoreChange =
   | { kind: 'upsert'; records: readonly CustomerRecord[] }
-  | { kind: 'replaceAll'; count: number };
+  | { kind: 'replaceAll'; count: number }
+  | { kind: 'delete'; customerNumbers: readonly number[] };
 
 export type StoreListener = (change: StoreChange) => void;
 
@@ -114,6 +115,18 @@ export class CustomerStore {
   /** Makes room for `records` more records like those of `sample` (StoreState `reserveLike`). */
   reserveLike(sample: EncodedRecords, records: number): void {
     this.#state.reserveLike(sample, records);
+  }
+
+  /**
+   * Removes one customer (`DELETE /__admin/customers/{customerNumber}`), its users and credentials
+   * with it: they may be attached to another customer afterwards. False when no such customer.
+   */
+  delete(customerNumber: number): boolean {
+    if (!this.#state.records.has(customerNumber)) return false;
+    this.#state.restore(customerNumber, undefined);
+    this.#order = undefined;
+    this.#emit({ kind: 'delete', customerNumbers: [customerNumber] });
+    return true;
   }
 
   /** Replaces the whole store, all or nothing (the old data stays until the new is complete). */

@@ -66,6 +66,20 @@ it('journals an update and an insert, and restores both', async () => {
   expect(restored.get(3)).toEqual(customer(3));
 });
 
+it('journals a delete, which stays deleted after a restart and a compaction', async () => {
+  const { store, journal } = await open([customer(1), customer(2), customer(3)]);
+  const mark = journal.mark();
+  expect(store.delete(2)).toBe(true);
+  expect(store.delete(7)).toBe(false);
+  await journal.settle(mark);
+  expect(lines().at(-1)).toBe('{"op":"delete","customerNumbers":[2]}');
+  const restored = (await reopen()).store;
+  expect([...restored.all()].map((record) => record.customerNumber)).toEqual([1, 3]);
+  expect(restored.findCustomerByUser('user-2')).toBeUndefined();
+  const again = (await reopen()).store;
+  expect([...again.all()].map((record) => record.customerNumber)).toEqual([1, 3]);
+});
+
 it('writes a reset as a compacted snapshot in place of the whole journal', async () => {
   const { store } = await open();
   store.upsert([customer(3)]);

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { CustomerStore } from '../core/customer-store.ts';
 import type { CustomerRecord } from '../../spec/index.ts';
 import { Journal } from './journal.ts';
-import { StateFileError, resetLine, upsertLine, upsertLineFromJson } from './journal-lines.ts';
+import { StateFileError, deleteLine, resetLine, upsertLine, upsertLineFromJson } from './journal-lines.ts';
 import { type RecordValidator, readJournal } from './journal-reader.ts';
 
 export interface DurableStoreOptions {
@@ -64,6 +64,7 @@ export function* snapshotLines(store: CustomerStore): Generator<string> {
 function watch(store: CustomerStore, journal: Journal, restored: boolean): DurableStore {
   const unsubscribe = store.onChange((change) => {
     if (change.kind === 'upsert') journal.append(upsertLine(change.records));
+    else if (change.kind === 'delete') journal.append(deleteLine(change.customerNumbers));
     else journal.replace(snapshotLines(store));
   });
   return {

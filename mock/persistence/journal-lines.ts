@@ -6,6 +6,7 @@
  * ```
  * {"op":"reset","count":2}                 the store was replaced; the next 2 lines are its records
  * {"op":"upsert","records":[{…}]}          records inserted or replaced by customerNumber
+ * {"op":"delete","customerNumbers":[N]}    customers removed (DELETE /__admin/customers/{n})
  * ```
  * An update (`POST /v1/customer/info`) is journaled as the upsert of the whole record it produced:
  * replaying it needs no update rules, and replaying it twice changes nothing.
@@ -14,7 +15,8 @@ import type { CustomerRecord } from '../../spec/index.ts';
 
 export type JournalOp =
   | { op: 'reset'; count: number }
-  | { op: 'upsert'; records: CustomerRecord[] };
+  | { op: 'upsert'; records: CustomerRecord[] }
+  | { op: 'delete'; customerNumbers: number[] };
 
 /** A state file that cannot be restored: a corrupt line before the end, or an unreadable file. */
 export class StateFileError extends Error {
@@ -27,6 +29,10 @@ export function resetLine(count: number): string {
 
 export function upsertLine(records: readonly CustomerRecord[]): string {
   return `{"op":"upsert","records":${JSON.stringify(records)}}\n`;
+}
+
+export function deleteLine(customerNumbers: readonly number[]): string {
+  return `{"op":"delete","customerNumbers":${JSON.stringify(customerNumbers)}}\n`;
 }
 
 /** The same line from a record's stored JSON text, without a parse and a stringify. */
@@ -52,5 +58,10 @@ export function parseLine(text: string, where: string): JournalOp {
   if (line.op === 'upsert' && Array.isArray(line.records)) {
     return { op: 'upsert', records: line.records as CustomerRecord[] };
   }
-  throw new StateFileError(`${where}: is not a journal operation; expected {"op":"reset","count":N} or {"op":"upsert","records":[…]}.`);
+  if (line.op === 'delete' && Array.isArray(line.customerNumbers) && line.customerNumbers.every((n) => Number.isSafeInteger(n) && (n as number) >= 1)) {
+    return { op: 'delete', customerNumbers: line.customerNumbers as number[] };
+  }
+  throw new StateFileError(
+    `${where}: is not a journal operation; expected {"op":"reset","count":N}, {"op":"upsert","records":[…]} or {"op":"delete","customerNumbers":[…]}.`,
+  );
 }

@@ -38,6 +38,14 @@ export function readJournal(path: string, validate: RecordValidator = (value) =>
       snapshot = { line: lineNumber, missing: op.count };
       continue;
     }
+    // A delete never belongs to a snapshot (a snapshot is a reset and its records), so it is
+    // always a line after it, replayed in order like an upsert.
+    if (op.op === 'delete') {
+      if (snapshot.missing > 0) throw shortSnapshot(path, snapshot);
+      for (const customerNumber of op.customerNumbers) contents.records.delete(customerNumber);
+      contents.linesAfterSnapshot += 1;
+      continue;
+    }
     apply(contents.records, op, where, validate);
     if (snapshot.missing > 0) snapshot.missing = Math.max(0, snapshot.missing - op.records.length);
     else contents.linesAfterSnapshot += 1;
