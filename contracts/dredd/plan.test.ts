@@ -7,7 +7,7 @@ import { BAD_BEARER, planTransaction } from './plan.ts';
 
 function target(overrides: Partial<Target> = {}): Target {
   return {
-    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '' },
+    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '', failOnSkip: false, data: {} },
     http: new HttpClient('http://127.0.0.1:1'),
     writable: false,
     clientToken: 'client-token',
@@ -16,6 +16,7 @@ function target(overrides: Partial<Target> = {}): Target {
     own: CONTRACT_CUSTOMER,
     missingCustomerNumber: 9900009999,
     notes: [],
+    seeded: new Set(),
     ...overrides,
   };
 }

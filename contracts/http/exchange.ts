@@ -47,6 +47,6 @@ const REASONS: Record<string, string> = {
 export function describeNetworkError(error: NodeJS.ErrnoException): { reason: string; code?: string } {
   const code = error.code;
   if (code && REASONS[code]) return { reason: `${REASONS[code]} (${code})`, code };
-  if (code && /CERT|SSL|TLS/.test(code)) return { reason: `TLS: ${error.message}`, code };
+  if (code && /CERT|SSL|TLS|EPROTO/.test(code)) return { reason: `TLS: ${error.message}`, code };
   return { reason: error.message, ...(code ? { code } : {}) };
 }

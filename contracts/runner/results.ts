@@ -17,6 +17,8 @@ export interface CheckResult {
   durationMs: number;
   /** How the check provoked what it checked (e.g. "a client token (the wrong kind)"). */
   detail?: string;
+  /** `operationId status` pairs a semantic check exercises, for the coverage table. */
+  covers?: string[];
 }
 
 /** Thrown inside a check to fail it with the exchange that showed the breakage. */

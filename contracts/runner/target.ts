@@ -27,11 +27,15 @@ export interface Target {
   orphanUserToken?: string;
   /** Lines for the summary: where tokens and data came from. */
   notes: string[];
+  /** Customer numbers the run put on the mock: removed when it finishes. */
+  seeded: Set<number>;
 }
 
 /** Finds tokens and data for the run; seeds the mock through `/__admin` when it is there. */
 export async function prepareTarget(options: ContractOptions, http = new HttpClient(options.baseUrl)): Promise<Target> {
-  const target: Target = { options, http, writable: options.allowWrites, missing: {}, notes: [] };
+  const target: Target = { options, http, writable: options.allowWrites, missing: {}, notes: [], seeded: new Set() };
+  // Any answer will do: a target that gives none fails here, before anything is seeded.
+  await http.request({ method: 'GET', path: '/v1/customer/info' });
   target.adminUrl = await findAdmin(http, options);
   if (target.adminUrl) await seedMock(target);
   await obtainTokens(target);
@@ -59,6 +63,7 @@ async function seedMock(target: Target): Promise<void> {
   const { options } = target;
   const res = await admin(target, { method: 'POST', path: '/customers', json: SEED_CUSTOMERS });
   if (res.status >= 300) throw new Error(`seeding the mock at ${target.adminUrl}/customers failed: ${res.status} ${res.text.slice(0, 300)}`);
+  for (const record of SEED_CUSTOMERS) target.seeded.add(record.customerNumber);
   target.writable = true;
   target.notes.push(`the target has the mock's admin API (${target.adminUrl}): seeded ${SEED_CUSTOMERS.length} contract customers`);
   if (!options.userToken && !options.userLoginHint) {
