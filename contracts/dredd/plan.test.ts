@@ -17,6 +17,8 @@ function target(overrides: Partial<Target> = {}): Target {
     missingCustomerNumber: 9900009999,
     notes: [],
     seeded: new Set(),
+    knownCustomerNumbers: [],
+    tokenUrl: '',
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export interface ContractOptions {
   failOnSkip: boolean;
   /** More skipped checks than this fail the run (`--max-skipped N`). */
   maxSkipped?: number;
+  /** A second registered OAuth client: a code of the run's client exchanged by it must be refused. */
+  otherClient?: { clientId: string; clientSecret: string };
   /** Facts of a real test environment the run cannot arrange itself (`--data FILE`). */
   data: EnvironmentData;
   dataFile?: string;
@@ -41,6 +43,7 @@ const FLAGS = {
   'allow-writes': { env: 'CONTRACT_ALLOW_WRITES', help: 'allow the update checks against a real server; they restore what they change' },
   'report-dir': { env: 'CONTRACT_REPORT_DIR', help: 'where junit.xml and summary.md go (default: reports/contract)' },
   'admin-token': { env: 'CONTRACT_ADMIN_TOKEN', help: "the mock's --admin-token, when its admin API is guarded" },
+  'other-client': { env: 'CONTRACT_OTHER_CLIENT', help: 'ID:SECRET of a second OAuth client, to check that a code is bound to the client it was issued to' },
   'fail-on-skip': { env: 'CONTRACT_FAIL_ON_SKIP', help: 'a skipped check fails the run (default: skips are allowed)' },
   'max-skipped': { env: 'CONTRACT_MAX_SKIPPED', help: 'more skipped checks than N fail the run (default: no limit)' },
   data: { env: 'CONTRACT_DATA', help: 'a JSON file of facts of your test environment (shared phone, two customers at one address, a product holder); see contracts/README.md' },
@@ -109,6 +112,8 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
     throw new UsageError(`--max-skipped takes a whole number of checks (0 or more), not "${maxSkipped}"`);
   }
   const dataFile = get('data');
+  const other = get('other-client');
+  if (other !== undefined && !/^[^:]+:.+$/.test(other)) throw new UsageError(`--other-client takes ID:SECRET, not "${other}"`);
   return {
     baseUrl: base,
     tokenUrl: checkUrl('--token-url', get('token-url') ?? `${base}/user/oauth/token`),
@@ -122,6 +127,7 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
     reportDir: get('report-dir') ?? 'reports/contract',
     adminToken: get('admin-token'),
     failOnSkip,
+    ...(other === undefined ? {} : { otherClient: { clientId: other.slice(0, other.indexOf(':')), clientSecret: other.slice(other.indexOf(':') + 1) } }),
     ...(maxSkipped === undefined ? {} : { maxSkipped: Number(maxSkipped) }),
     data: dataFile === undefined ? {} : dataOf(dataFile),
     ...(dataFile === undefined ? {} : { dataFile }),

@@ -42,6 +42,7 @@ it('writes results.json with every check, and a summary that ends with the cover
   expect(json.checks[0]).toEqual({ suite: 'setup', group: 'oauth', name: 'obtains a client token', status: 'passed', reason: null, durationMs: 0 });
   const summary = readFileSync(run.summaryPath, 'utf8');
   expect(summary).toMatch(/## Coverage\n\n\| operation or rule \| status \| coverage \|/);
+  expect(summary).not.toContain('**not covered**');
 });
 
 it('runs every Dredd transaction and the semantic suite', () => {

@@ -8,6 +8,8 @@ export interface SemanticCheck {
   group: string;
   /** A behaviour, named like a test: `matches case-insensitively`. Unique within its group. */
   name: string;
+  /** `operationId status` pairs the check exercises, for the coverage table. */
+  covers?: string[];
   /** Throws `CheckFailure` to fail, `CheckSkip` to skip; returns to pass. */
   run(target: Target): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function runChecks(
     } catch (error) {
       verdict = verdictOf(error);
     }
-    const result = { ...base, verdict, durationMs: Date.now() - started };
+    const result: CheckResult = { ...base, verdict, durationMs: Date.now() - started, ...(check.covers ? { covers: check.covers } : {}) };
     results.push(result);
     onResult(result);
   }
