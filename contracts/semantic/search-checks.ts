@@ -28,7 +28,7 @@ async function runScenario(target: Target, scenario: SearchScenario): Promise<vo
   let body: Record<string, unknown> | undefined;
   if (scenario.seeded && !target.adminUrl) {
     const fromData = scenario.fromData?.(target.options.data);
-    if (!fromData) needMock(target, `this scenario (${scenario.seeded}; name it with --data FILE)`);
+    if (!fromData) needMock(target, `this scenario (${scenario.seeded}${scenario.fromData ? '; name it with --data FILE' : ''})`);
     else ({ body, expect } = fromData);
   }
   body ??= scenario.body(searchFacts(target));
@@ -68,12 +68,13 @@ const EVERY_VALUE_CHECKS: SemanticCheck[] = (['phoneNumber', 'email'] as const).
 const decomposes = (text: string | null | undefined) => Boolean(text) && text!.normalize('NFD') !== text;
 
 /**
- * NFC matching needs a letter with a decomposed form in the data. Where the own customer has none
- * and writes are allowed, the run gives it such a last name for the check, then restores it.
+ * NFC matching needs a letter with a decomposed form in the data (the mock's contract customer is
+ * a Håland). Where the own customer has none and writes are allowed, the run gives it such a last
+ * name for the check, then restores it; without writes the check says so.
  */
 const NFC_ON_WRITTEN_NAME: SemanticCheck = {
   group: 'search',
-  name: 'matches a decomposed last name after NFC normalisation (a name with å given for the run)',
+  name: 'matches after Unicode NFC normalisation (decomposed input)',
   covers: [`${OPERATION} 200`],
   run: async (t) => {
     const own = needOwn(t);

@@ -31,7 +31,6 @@ const hasNot = { status: 200, includesOwn: false } as const;
 const none = { status: 200, exactly: [] } as const;
 const bad = { status: 400 } as const;
 
-const nfd = (text: string) => text.normalize('NFD');
 
 export const SEARCH_SCENARIOS: SearchScenario[] = [
   // The three shapes
@@ -62,17 +61,7 @@ export const SEARCH_SCENARIOS: SearchScenario[] = [
   { name: 'matches email case-insensitively', body: (f) => ({ email: swapCase(f.email) }), expect: has },
   { name: 'matches names and streets case-insensitively', body: (f) => { const q = nameAddress(f); return { ...q, lastName: swapCase(q.lastName), streetAddress: swapCase(q.streetAddress) }; }, expect: has },
   { name: 'ignores whitespace around values', body: (f) => { const q = nameAddress(f); return { ...q, lastName: `  ${q.lastName} `, streetAddress: ` ${q.streetAddress}  ` }; }, expect: has },
-  {
-    name: 'matches after Unicode NFC normalisation (decomposed input)',
-    body: (f) => {
-      const q = nameAddress(f);
-      if (nfd(q.lastName) === q.lastName && nfd(q.streetAddress) === q.streetAddress) {
-        throw new CheckSkip('the own name and street have no character with a decomposed form (such as å)');
-      }
-      return { ...q, lastName: nfd(q.lastName), streetAddress: nfd(q.streetAddress) };
-    },
-    expect: has,
-  },
+  // Unicode NFC: search-checks.ts, which can give the own customer a decomposable name for the run.
   // Whole values, not prefixes
   { name: 'does not match a prefix of a last name', body: (f) => { const q = nameAddress(f); return { ...q, lastName: q.lastName.slice(0, -1) }; }, expect: hasNot },
   { name: 'does not match a prefix of a street', body: (f) => { const q = nameAddress(f); return { ...q, streetAddress: q.streetAddress.slice(0, -1) }; }, expect: hasNot },

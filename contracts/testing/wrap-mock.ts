@@ -21,6 +21,8 @@ export interface WrappedResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Close the connection without an answer, as a crashing server does. */
+  drop?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startBrokenMock(breakage: Breakage, overrides: MockOverrid
   const forward: Forward = async (req) => deleteRoute(req, await send(mock.url, req), mock.store);
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, breakage, forward).then(
-      (res) => outgoing.writeHead(res.status, res.headers).end(res.body),
+      (res) => (res.drop ? outgoing.socket?.destroy() : outgoing.writeHead(res.status, res.headers).end(res.body)),
       (error: Error) => outgoing.writeHead(502, { 'content-type': 'text/plain' }).end(`test wrapper failed: ${error.message}`),
     );
   });
