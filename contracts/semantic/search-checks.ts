@@ -52,16 +52,33 @@ export async function expectSearch(target: Target, body: Record<string, unknown>
   }
 }
 
-/** Not only the first value of a list is indexed: each phone and each email finds the customer. */
+/**
+ * Not only the first value of a list is indexed: each phone and each email finds the customer.
+ * A customer with only one, where writes are allowed, is given a second for the check (restored).
+ */
+const SECOND_VALUE = { phoneNumber: '+4799000779', email: 'kontrakt.andre@kontrakt.example.no' } as const;
+
 const EVERY_VALUE_CHECKS: SemanticCheck[] = (['phoneNumber', 'email'] as const).map((field) => ({
   group: 'search',
   name: `finds the customer by each of its ${field === 'email' ? 'emails' : 'phone numbers'}`,
   covers: [`${OPERATION} 200`],
   run: async (t) => {
     const own = needOwn(t);
-    const values = field === 'email' ? (own.emails ?? []) : (own.phoneNumbers ?? []).map((p) => p.phoneNumber);
-    if (values.length === 0) throw new CheckSkip(`the own customer has no ${field === 'email' ? 'email' : 'phone number'}`);
-    for (const value of values) await expectSearch(t, { [field]: value }, { status: 200, includes: own.customerNumber });
+    const valuesOf = (c: typeof own) => (field === 'email' ? (c.emails ?? []) : (c.phoneNumbers ?? []).map((p) => p.phoneNumber));
+    const probe = async (values: string[]) => {
+      for (const value of values) await expectSearch(t, { [field]: value }, { status: 200, includes: own.customerNumber });
+    };
+    if (valuesOf(own).length >= 2) return probe(valuesOf(own));
+    needWrites(t);
+    await withRestore(t, async () => {
+      const body = updateBodyOf(own);
+      const more = field === 'email'
+        ? { ...body, emails: [...(body.emails ?? []), SECOND_VALUE.email] }
+        : { ...body, phoneNumbers: [...(body.phoneNumbers ?? []), { phoneNumber: SECOND_VALUE.phoneNumber, phoneNumberType: 'mobile' }] };
+      const res = await t.http.request({ method: 'POST', path: '/v1/customer/info', bearer: t.userToken, json: more });
+      expectResponse(res, 'updateCustomerInfo', 200);
+      await probe(field === 'email' ? (more.emails ?? []) : (more.phoneNumbers ?? []).map((p) => p.phoneNumber));
+    });
   },
 }));
 

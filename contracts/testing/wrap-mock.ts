@@ -5,6 +5,8 @@ import { startMock } from '../../mock/server.ts';
 /** The demo client, and a second one for the check that a code is bound to its client. */
 const DEMO_CLIENT = { id: 'demo-client', secret: 'demo-secret' };
 const OTHER_CLIENT = { id: 'contract-other', secret: 'other-secret' };
+/** The OAuth clients of every mock these tests start. */
+export const TEST_CLIENTS = [DEMO_CLIENT, OTHER_CLIENT];
 /** The runner's flag that names the second client. */
 export const OTHER_CLIENT_ARGS = ['--other-client', `${OTHER_CLIENT.id}:${OTHER_CLIENT.secret}`];
 
@@ -52,7 +54,7 @@ export interface WrappedMock {
  */
 export async function startBrokenMock(breakage: Breakage, overrides: MockOverrides = {}): Promise<WrappedMock> {
   // Limits raised (headers still sent) so a run needs no pacing: these tests are about other rules.
-  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, clients: [DEMO_CLIENT, OTHER_CLIENT], ...overrides });
+  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, clients: TEST_CLIENTS, ...overrides });
   const forward: Forward = async (req) => deleteRoute(req, await send(mock.url, req), mock.store);
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, breakage, forward).then(
