@@ -1,5 +1,5 @@
 /**
- * Valid updates overwrite the user's customer (update replaces all, DESIGN.md §3), so a run that
+ * Valid updates overwrite the user's customer (update replaces all, contracts/README.md), so a run that
  * sends them reads the customer first and writes the same data back at the end.
  */
 import type { CustomerInfo } from '../../spec/index.ts';

@@ -98,7 +98,7 @@ export function admin(target: Target, spec: RequestSpec): Promise<HttpResponse> 
 }
 
 /**
- * Production serves the API under `/capi` but OAuth at the host's `/user/oauth/…` (DESIGN.md §1),
+ * Production serves the API under `/capi` but OAuth at the host's `/user/oauth/…` (contracts/README.md),
  * so a default token URL under a base path that answers 404 is tried again at the origin.
  */
 async function obtainTokens(target: Target): Promise<void> {

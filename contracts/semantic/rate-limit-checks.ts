@@ -5,7 +5,7 @@ import type { SemanticCheck } from './check.ts';
 import { expectThat } from './expect.ts';
 
 /**
- * DESIGN.md §1: every API response carries `X-RateLimit-Remaining` (calls left) and
+ * contracts/README.md: every API response carries `X-RateLimit-Remaining` (calls left) and
  * `X-RateLimit-Reset` (epoch seconds). A reset more than a day off is not epoch seconds
  * (milliseconds, or seconds-from-now).
  */
@@ -35,7 +35,7 @@ export const RATE_LIMIT_CHECKS: SemanticCheck[] = [
 const clientInfo = (t: Target, extra: { headers?: Record<string, string>; retryOn429?: boolean } = {}) =>
   t.http.request({ method: 'GET', path: `/v1/client/customer/info/${t.own?.customerNumber ?? t.missingCustomerNumber ?? 1}`, bearer: needClient(t), ...extra });
 
-/** Headers checked for behaviour, not only shape (DESIGN of the API: 100 a second, 2000 a minute). */
+/** Headers checked for behaviour, not only shape (the API's rules, contracts/README.md: 100 a second, 2000 a minute). */
 export const RATE_LIMIT_BEHAVIOUR_CHECKS: SemanticCheck[] = [
   {
     group: 'rate-limit',
@@ -64,7 +64,7 @@ export const RATE_LIMIT_BEHAVIOUR_CHECKS: SemanticCheck[] = [
       expectRateLimitHeaders(res);
       const reset = Number(res.headers['x-ratelimit-reset']);
       const now = Math.floor(Date.now() / 1000);
-      // A window of at most a minute (DESIGN of the API): its end is from now to 61 s ahead.
+      // A window of at most a minute (the API's rules, contracts/README.md): its end is from now to 61 s ahead.
       expectThat(reset >= now - 1 && reset <= now + 61, `X-RateLimit-Reset ${reset} is not the end of a current window (now ${now})`, res);
     },
   },

@@ -13,7 +13,7 @@ export type SearchExpectation =
 
 /**
  * One search scenario per row: the request made from the facts, and the answer the rules of
- * DESIGN.md §3 demand. `seeded` rows need the mock's seeded customers (the 5-result rule, order,
+ * contracts/README.md demand. `seeded` rows need the mock's seeded customers (the 5-result rule, order,
  * a product that narrows), data a real server cannot be assumed to hold.
  */
 export interface SearchScenario {

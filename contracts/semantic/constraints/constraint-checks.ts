@@ -10,7 +10,7 @@ import { applyViolation } from './apply-violation.ts';
 import { pathText, violationsOf, type Violation } from './violations.ts';
 
 /**
- * DESIGN of the API: every request is validated against the spec before any logic runs; a
+ * the API's rules, contracts/README.md: every request is validated against the spec before any logic runs; a
  * failure is 400 with an `errorMessage` naming the field. One check per rule of every request
  * body, derived from the spec (violations.ts), each sent in an otherwise valid body.
  */
