@@ -11,6 +11,9 @@ export interface Recorded {
   status: string;
   plan: TransactionPlan;
   retried429: number;
+  /** When its hooks first saw it and last let it go: the transaction's own time in the reports. */
+  startedAt: number;
+  endedAt?: number;
 }
 
 /**
@@ -31,7 +34,7 @@ export function createDreddBridge(target: Target, recorded: Map<string, Recorded
       }
       const status = t.expected.statusCode ?? '';
       const plan = planTransaction(target, operation.operationId, operation.tokenKind, status);
-      recorded.set(t.name, { transaction: t, operation, status, plan, retried429: 0 });
+      recorded.set(t.name, { transaction: t, operation, status, plan, retried429: 0, startedAt: Date.now() });
       if ('skip' in plan) {
         t.skip = true;
         return;
@@ -53,6 +56,7 @@ export function createDreddBridge(target: Target, recorded: Map<string, Recorded
     },
     async afterEach(t) {
       const entry = recorded.get(t.name);
+      if (entry) entry.endedAt = Date.now();
       if (!entry || t.skip || !t.real) return;
       const problem =
         checkContentType(t.real.headers) ?? checkBody(entry.operation.operationId, t.real.statusCode, t.real.body);

@@ -48,7 +48,7 @@ export async function runDredd(target: Target): Promise<CheckResult[]> {
     group: entry.operation.operationId,
     name,
     verdict: verdictOf(entry),
-    durationMs: Math.round(perTransaction),
+    durationMs: entry.endedAt === undefined ? Math.round(perTransaction) : entry.endedAt - entry.startedAt,
     ...('how' in entry.plan ? { detail: entry.plan.how } : {}),
   }));
 }
