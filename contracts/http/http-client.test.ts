@@ -86,3 +86,21 @@ it('reads Retry-After as seconds or as an HTTP date, else the X-RateLimit-Reset 
   expect(retryAfterMs({ headers: { 'x-ratelimit-reset': '1000' } }, 999_000)).toBe(1050);
   expect(retryAfterMs({ headers: {} })).toBe(1000);
 });
+
+it('follows a redirect unless told not to, turning a 303 after a POST into a GET', async () => {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    if (req.url === '/from') res.writeHead(303, { location: '/to' }).end();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end('{"at":"to"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = new HttpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { minIntervalMs: 0 });
+  const followed = await client.request({ method: 'POST', path: '/from', json: { a: 1 } });
+  const manual = await client.request({ method: 'POST', path: '/from', json: { a: 1 }, redirect: 'manual' });
+  client.close();
+  server.close();
+  expect(followed.json).toEqual({ at: 'to' });
+  expect(manual.status).toBe(303);
+  expect(seen).toEqual(['POST /from', 'GET /to', 'POST /from']);
+});
