@@ -1,6 +1,7 @@
 /**
- * `npm run contract -- --base-url URL …`: the contract suites against any server (DESIGN.md §6).
- * Exit 0 when every check passed, 1 when one failed, 2 for bad flags or a run that could not start.
+ * `npm run contract -- --base-url URL …`: the contract suites against any server (contracts/README.md).
+ * Exit 0 when every check passed, 1 when one failed (or too many were skipped), 2 for bad flags or a
+ * target that cannot be reached (junit.xml then holds one failed case saying why).
  */
 import { HELP, parseContractOptions, UsageError } from '../contracts/runner/options.ts';
 import { runContract } from '../contracts/runner/run-contract.ts';

@@ -1,5 +1,5 @@
 import { listOperations, describeAjvErrors, specValidators, type Operation } from '../../spec/index.ts';
-import { retryAfterSeconds, sleep } from '../runner/http-client.ts';
+import { retryAfterMs, sleep } from '../http/retry-after.ts';
 import type { Target } from '../runner/target.ts';
 import { planTransaction, type SendPlan, type TransactionPlan } from './plan.ts';
 import type { DreddBridge, DreddTransaction } from './transaction.ts';
@@ -11,6 +11,9 @@ export interface Recorded {
   status: string;
   plan: TransactionPlan;
   retried429: number;
+  /** When its hooks first saw it and last let it go: the transaction's own time in the reports. */
+  startedAt: number;
+  endedAt?: number;
 }
 
 /**
@@ -31,7 +34,7 @@ export function createDreddBridge(target: Target, recorded: Map<string, Recorded
       }
       const status = t.expected.statusCode ?? '';
       const plan = planTransaction(target, operation.operationId, operation.tokenKind, status);
-      recorded.set(t.name, { transaction: t, operation, status, plan, retried429: 0 });
+      recorded.set(t.name, { transaction: t, operation, status, plan, retried429: 0, startedAt: Date.now() });
       if ('skip' in plan) {
         t.skip = true;
         return;
@@ -53,6 +56,7 @@ export function createDreddBridge(target: Target, recorded: Map<string, Recorded
     },
     async afterEach(t) {
       const entry = recorded.get(t.name);
+      if (entry) entry.endedAt = Date.now();
       if (!entry || t.skip || !t.real) return;
       const problem =
         checkContentType(t.real.headers) ?? checkBody(entry.operation.operationId, t.real.statusCode, t.real.body);
@@ -71,8 +75,9 @@ function applyPlan(t: DreddTransaction, plan: SendPlan, basePath: string): void 
 
 /** A 429 meant for pacing, not for the check: wait it out and let the retried answer be judged. */
 async function resendAfter429(target: Target, t: DreddTransaction, entry: Recorded): Promise<void> {
-  await sleep(retryAfterSeconds(t.real?.headers['retry-after']) * 1000);
-  target.http.retries += 1;
+  const wait = retryAfterMs({ headers: lowerCased(t.real?.headers ?? {}) });
+  await sleep(wait);
+  target.http.noteRetry(wait);
   const port = t.port ? `:${t.port}` : '';
   const res = await target.http.request({
     method: t.request.method,
@@ -83,6 +88,10 @@ async function resendAfter429(target: Target, t: DreddTransaction, entry: Record
   });
   entry.retried429 += 1;
   t.real = { statusCode: res.status, headers: res.headers, body: res.text };
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function dropHeader(headers: Record<string, string> | undefined, name: string): void {

@@ -1,13 +1,13 @@
 import { expect, it } from 'vitest';
 import { listOperations, specValidators } from '../../spec/index.ts';
-import { HttpClient } from '../runner/http-client.ts';
+import { HttpClient } from '../http/http-client.ts';
 import type { Target } from '../runner/target.ts';
 import { CONTRACT_CUSTOMER } from '../runner/seed-customers.ts';
 import { BAD_BEARER, planTransaction } from './plan.ts';
 
 function target(overrides: Partial<Target> = {}): Target {
   return {
-    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '' },
+    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '', failOnSkip: false, data: {} },
     http: new HttpClient('http://127.0.0.1:1'),
     writable: false,
     clientToken: 'client-token',
@@ -16,6 +16,9 @@ function target(overrides: Partial<Target> = {}): Target {
     own: CONTRACT_CUSTOMER,
     missingCustomerNumber: 9900009999,
     notes: [],
+    seeded: new Set(),
+    knownCustomerNumbers: [],
+    tokenUrl: '',
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ export interface SendPlan {
 export type TransactionPlan = SendPlan | { skip: string };
 
 export const BAD_BEARER = 'contract-invalid-token-0000';
-/** Over the 1 MiB body limit (DESIGN.md §3), and not a valid body either, so nothing could store it. */
+/** Over the 1 MiB body limit (contracts/README.md), and not a valid body either, so nothing could store it. */
 const OVERSIZE_BODY = `{"oversize":"${'x'.repeat(1024 * 1024 + 1024)}"}`;
 
 /** Operations the spec marks `x-not-in-reference` (the profile): checked against the mock only. */
@@ -119,7 +119,7 @@ export function planTransaction(target: Target, operationId: string, kind: Token
   }
 }
 
-/** The mock honours `Prefer: code=…` (DESIGN.md §3, Prism's convention); a real server cannot be made to fail. */
+/** The mock honours `Prefer: code=…` (contracts/README.md, Prism's convention); a real server cannot be made to fail. */
 function viaPrefer(t: Target, kind: TokenKind, status: number): SendPlan {
   if (!t.adminUrl) {
     skip(status === 429

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { SPEC_PATH } from '../../spec/index.ts';
 import type { CheckResult, Exchange, Verdict } from '../runner/results.ts';
-import { redact } from '../runner/http-client.ts';
+import { redact } from '../http/report-text.ts';
 import type { Target } from '../runner/target.ts';
 import { createDreddBridge, type Recorded } from './dredd-bridge.ts';
 import { dreddMissing } from './dredd-installed.ts';
@@ -51,7 +51,7 @@ export async function runDredd(target: Target): Promise<CheckResult[]> {
     group: entry.operation.operationId,
     name,
     verdict: verdictOf(entry),
-    durationMs: Math.round(perTransaction),
+    durationMs: entry.endedAt === undefined ? Math.round(perTransaction) : entry.endedAt - entry.startedAt,
     ...('how' in entry.plan ? { detail: entry.plan.how } : {}),
   }));
 }

@@ -56,7 +56,7 @@ export function validFamily(ctx: FamilyContext): fc.Arbitrary<FuzzCase> {
   if (!operation.requestBody) return fc.constant({ ...absent, note: 'a valid request' });
   const generated = validBody(ctx).map((v) => jsonCase(ctx, asRaw(v, 'a valid body')));
   if (operation.requestBody.required) return generated;
-  // An optional body may be left out entirely (DESIGN.md §3: an empty update sets the name to "-").
+  // An optional body may be left out entirely (contracts/README.md: an empty update sets the name to "-").
   return fc.oneof({ weight: 9, arbitrary: generated }, { weight: 1, arbitrary: fc.constant(absent) });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckName } from './checks.ts';
-import { BROKEN_SERVERS } from '../testing/breakages.ts';
+import { EARLIER_BROKEN_SERVERS as BROKEN_SERVERS } from '../testing/broken/earlier.ts';
 import { startBrokenMock } from '../testing/wrap-mock.ts';
 import { runFuzz } from './run-fuzz.ts';
 

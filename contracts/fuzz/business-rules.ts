@@ -1,6 +1,6 @@
 /**
  * The documented business answers to a request that is valid against its schema: the rules the
- * spec writes in prose, not in a schema (DESIGN.md §3). `positive_data_acceptance` accepts these
+ * spec writes in prose, not in a schema (contracts/README.md). `positive_data_acceptance` accepts these
  * statuses and no others. Where the prose leaves a reading open (is a blank `lastName` a last
  * name?), both readings are accepted and `why` says so.
  */

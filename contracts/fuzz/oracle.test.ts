@@ -12,7 +12,7 @@ if (!update || !search || !byNumber) throw new Error('the spec lost an operation
 const json = (text: string) => ({ parsed: parseLikeAServer(text) });
 
 describe('expectBody', () => {
-  it('expects an update with a null body or no body to be accepted (DESIGN.md §3)', () => {
+  it('expects an update with a null body or no body to be accepted (contracts/README.md)', () => {
     expect(expectBody(update, json('null'))).toMatchObject({ kind: 'valid', accept: [200] });
     expect(expectBody(update, { absent: true })).toMatchObject({ kind: 'valid', accept: [200] });
   });

@@ -127,7 +127,7 @@ export function badBytes(base: fc.Arbitrary<Record<string, unknown>>, slots: Arr
   return fc.oneof(inString, bom);
 }
 
-/** 1 MiB, the body limit of DESIGN.md §3. */
+/** 1 MiB, the API's body limit (contracts/README.md). */
 export const BODY_LIMIT = 1024 * 1024;
 
 /** A valid body padded with spaces to a size at, just past, or far past the limit. */

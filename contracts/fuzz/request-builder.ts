@@ -23,7 +23,7 @@ export function tokenFor(operation: Operation, credentials: Credentials): string
   return operation.tokenKind === 'user' ? credentials.user : credentials.client;
 }
 
-/** The token of the other mode: a valid credential of the wrong kind (403, DESIGN.md §3). */
+/** The token of the other mode: a valid credential of the wrong kind (403, contracts/README.md). */
 export function wrongKindToken(operation: Operation, credentials: Credentials): string | undefined {
   return operation.tokenKind === 'user' ? credentials.client : credentials.user;
 }

@@ -86,7 +86,7 @@ export function authFamily(ctx: FamilyContext): fc.Arbitrary<FuzzCase> {
   }));
 }
 
-/** `Prefer: code=N` for each documented status (the Prism convention, DESIGN.md §3). */
+/** `Prefer: code=N` for each documented status (the Prism convention, contracts/README.md). */
 export function preferFamily(ctx: FamilyContext): fc.Arbitrary<FuzzCase> {
   const { operation } = ctx.validators;
   const codes = Object.keys(operation.responses).filter((s) => /^\d{3}$/.test(s)).map(Number);

@@ -1,14 +1,14 @@
 /**
- * Valid updates overwrite the user's customer (update replaces all, DESIGN.md §3), so a run that
+ * Valid updates overwrite the user's customer (update replaces all, contracts/README.md), so a run that
  * sends them reads the customer first and writes the same data back at the end.
  */
 import type { CustomerInfo } from '../../spec/index.ts';
 import type { Credentials } from './fuzz-case.ts';
-import type { FuzzClient } from './http-client.ts';
+import type { HttpClient } from '../http/http-client.ts';
 
 const INFO_PATH = '/v1/customer/info';
 
-export async function snapshotCustomer(client: FuzzClient, credentials: Credentials): Promise<CustomerInfo | undefined> {
+export async function snapshotCustomer(client: HttpClient, credentials: Credentials): Promise<CustomerInfo | undefined> {
   if (!credentials.user) return undefined;
   try {
     const headers = { authorization: `Bearer ${credentials.user}`, accept: 'application/json' };
@@ -20,7 +20,7 @@ export async function snapshotCustomer(client: FuzzClient, credentials: Credenti
 }
 
 /** Writes the snapshot's updatable fields back; says in words how it went, for the report. */
-export async function restoreCustomer(client: FuzzClient, credentials: Credentials, snapshot: CustomerInfo): Promise<string> {
+export async function restoreCustomer(client: HttpClient, credentials: Credentials, snapshot: CustomerInfo): Promise<string> {
   const { name, phoneNumbers, emails, invoiceEmailAddress } = snapshot;
   const body = JSON.stringify({ name, phoneNumbers, emails, invoiceEmailAddress });
   try {

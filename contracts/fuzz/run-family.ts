@@ -9,7 +9,8 @@ import type { SpecValidators } from '../../spec/index.ts';
 import { runChecks, type CheckName, type CheckOutcome } from './checks.ts';
 import type { Family } from './family.ts';
 import type { FuzzCase, FuzzResponse } from './fuzz-case.ts';
-import { DeadlineReached, type FuzzClient } from './http-client.ts';
+import { DeadlineReached } from '../http/exchange.ts';
+import type { HttpClient } from '../http/http-client.ts';
 
 /** Requests and time spent on shrinking one failure; past either, the case found so far is reported. */
 const MAX_SHRINK_REQUESTS = 150;
@@ -49,7 +50,7 @@ export interface FamilyRun {
 }
 
 export interface FamilyRunOptions {
-  client: FuzzClient;
+  client: HttpClient;
   validators: SpecValidators;
   seed: number;
   numRuns: number;

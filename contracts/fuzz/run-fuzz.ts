@@ -10,11 +10,11 @@
 import { loadSpec, specValidators } from '../../spec/index.ts';
 import { CHECK_NAMES, type CheckName } from './checks.ts';
 import type { Family, SkippedFamily } from './family.ts';
-import { createClient, type ClientStats } from './http-client.ts';
+import { HttpClient, type ClientStats } from '../http/http-client.ts';
+import { fuzzCredentials, type TokenOptions } from './credentials.ts';
 import { familiesFor } from './request-families.ts';
 import { restoreCustomer, snapshotCustomer } from './restore-customer.ts';
 import { runFamily, type FailureRecord, type FamilyRun } from './run-family.ts';
-import { obtainTokens, type TokenOptions } from './tokens.ts';
 
 export interface FuzzOptions extends Partial<Omit<TokenOptions, 'baseUrl'>> {
   baseUrl: string;
@@ -51,7 +51,10 @@ export interface FuzzReport {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const deadline = started + (options.timeLimitMs ?? 300_000);
-  const tokens = await obtainTokens({ clientId: 'demo-client', clientSecret: 'demo-secret', ...options });
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  // Snapshot, restore and tokens use their own client: the restore must happen even past the deadline.
+  const keeper = new HttpClient(options.baseUrl, { minIntervalMs: 0, timeoutMs });
+  const tokens = await fuzzCredentials(keeper, { clientId: 'demo-client', clientSecret: 'demo-secret', ...options });
   const allowWrites = options.allowWrites ?? tokens.hasAdmin;
   const validators = specValidators();
   const doc = loadSpec();
@@ -68,10 +71,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const wanted = (id: string) => (replayId ? id === replayId : !options.only || options.only.some((o) => id.includes(o)));
   const chosen = families.filter((f) => wanted(f.id));
   if (replayId && chosen.length === 0) throw new Error(`--replay: no family ${replayId}`);
-  const timeoutMs = options.requestTimeoutMs ?? 10_000;
-  const client = createClient({ baseUrl: options.baseUrl, deadline, timeoutMs, ...(options.maxRps ? { maxRps: options.maxRps } : {}) });
-  // Snapshot and restore use their own client: the restore must happen even past the deadline.
-  const keeper = createClient({ baseUrl: options.baseUrl, timeoutMs });
+  // One request at a time at most maxRps a second; waits on 429s only end at the deadline.
+  const client = new HttpClient(options.baseUrl, {
+    deadline, timeoutMs, minIntervalMs: options.maxRps ? 1000 / options.maxRps : 0, maxRetries: Number.POSITIVE_INFINITY,
+  });
   const snapshot = allowWrites ? await snapshotCustomer(keeper, tokens.credentials) : undefined;
   const runs: FamilyRun[] = [];
   try {

@@ -1,43 +1,55 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import junit, { type Builder } from 'junit-report-builder';
 import type { CheckResult } from '../runner/results.ts';
 import { describeExchange } from './describe-exchange.ts';
-
-// The package sets `module.exports` to a builder; its typings declare it as `default`, which
-// NodeNext reads as one level deeper. At run time the default import is the builder itself.
-const root = junit as unknown as Builder;
+import { attribute, cdata } from './xml.ts';
 
 /**
- * Writes one JUnit test suite per contract suite and one test case per check. Names are stable
- * across runs (the check's name; the Dredd transaction name), so a CI can track a check over time.
- * JUnit's `<skipped/>` has no message here, so the reason goes into a `skip-reason` property and
- * the test's standard output.
+ * `junit.xml` as CI servers read it (the Ant/Surefire form Jenkins, GitLab and GitHub actions
+ * parse): one `<testsuite>` per contract suite with `time` and `timestamp`, one `<testcase>` per
+ * check with its own `time`. Names are stable across runs (the check's name; the Dredd transaction
+ * name), so a CI can track a check over time. A skip is `<skipped message="reason"/>`; a failure
+ * carries the request and the answer in `system-out`.
  */
-export function writeJunit(path: string, results: CheckResult[], runName = 'contract'): void {
-  const report = root.newBuilder().name(runName);
-  const suites = new Map<string, ReturnType<typeof report.testSuite>>();
-  for (const result of results) {
-    let suite = suites.get(result.suite);
-    if (!suite) {
-      suite = report.testSuite().name(`${runName}.${result.suite}`);
-      suites.set(result.suite, suite);
-    }
-    const testCase = suite
-      .testCase()
-      .className(`${runName}.${result.suite}.${result.group}`)
-      .name(result.name)
-      .time(result.durationMs / 1000);
-    const { verdict } = result;
-    if (verdict.status === 'failed') {
-      testCase.failure(verdict.message, 'ContractViolation');
-      if (verdict.exchange) testCase.standardOutput(describeExchange(verdict.exchange));
-    } else if (verdict.status === 'skipped') {
-      testCase.skipped().property('skip-reason', verdict.reason).standardOutput(`skipped: ${verdict.reason}`);
-    } else if (result.detail) {
-      testCase.standardOutput(result.detail);
-    }
+export function renderJunit(results: CheckResult[], startedAt: Date, runName = 'contract'): string {
+  const suites = new Map<string, CheckResult[]>();
+  for (const result of results) suites.set(result.suite, [...(suites.get(result.suite) ?? []), result]);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${counts(runName, results, startedAt)}>`];
+  for (const [suite, cases] of suites) {
+    lines.push(`  <testsuite ${counts(`${runName}.${suite}`, cases, startedAt)}>`);
+    for (const result of cases) lines.push(...testCase(result, runName));
+    lines.push('  </testsuite>');
   }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeJunit(path: string, results: CheckResult[], startedAt = new Date()): void {
   mkdirSync(dirname(path), { recursive: true });
-  report.writeTo(path);
+  writeFileSync(path, renderJunit(results, startedAt));
+}
+
+function counts(name: string, results: CheckResult[], startedAt: Date): string {
+  const failures = results.filter((r) => r.verdict.status === 'failed').length;
+  const skipped = results.filter((r) => r.verdict.status === 'skipped').length;
+  const seconds = results.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
+  // JUnit's timestamp is ISO 8601 without a zone designator, in UTC by convention.
+  const timestamp = startedAt.toISOString().replace(/\.\d+Z$/, '');
+  return `name="${attribute(name)}" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds.toFixed(3)}" timestamp="${timestamp}"`;
+}
+
+function testCase(result: CheckResult, runName: string): string[] {
+  const head = `    <testcase classname="${attribute(`${runName}.${result.suite}.${result.group}`)}" name="${attribute(result.name)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
+  const { verdict } = result;
+  if (verdict.status === 'failed') {
+    return [
+      `${head}>`,
+      `      <failure message="${attribute(verdict.message)}" type="ContractViolation"/>`,
+      ...(verdict.exchange ? [`      <system-out>${cdata(describeExchange(verdict.exchange))}</system-out>`] : []),
+      '    </testcase>',
+    ];
+  }
+  if (verdict.status === 'skipped') return [`${head}>`, `      <skipped message="${attribute(verdict.reason)}"/>`, '    </testcase>'];
+  if (result.detail) return [`${head}>`, `      <system-out>${cdata(result.detail)}</system-out>`, '    </testcase>'];
+  return [`${head}/>`];
 }

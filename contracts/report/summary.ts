@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countVerdicts, type CheckResult } from '../runner/results.ts';
+import { coverageTable } from './coverage.ts';
 import { describeExchange } from './describe-exchange.ts';
 
 export interface SummaryInput {
@@ -10,7 +11,10 @@ export interface SummaryInput {
   retries429: number;
 }
 
-/** `summary.md`: the verdict of each check; for a failure, the request and what came back. */
+/**
+ * `summary.md`: the verdict of each check; for a failure, the request and what came back; last, the
+ * coverage table (each operation × documented status, each business rule).
+ */
 export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryInput): string {
   const counts = countVerdicts(results);
   const lines = [
@@ -32,6 +36,7 @@ export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryIn
     lines.push('', `### ${failure.suite}.${failure.group}: ${failure.name}`, '', failure.verdict.message);
     if (failure.verdict.exchange) lines.push('', '```http', describeExchange(failure.verdict.exchange), '```');
   }
+  lines.push('', ...coverageTable(results));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseContractOptions, UsageError, type ContractOptions } from './options.ts';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseContractOptions(argv, env) as ContractOptions;
@@ -39,4 +42,23 @@ it('rejects a client id without its secret', () => {
 
 it('answers help to --help', () => {
   expect(parseContractOptions(['--help'], {})).toBe('help');
+});
+
+it('reads --fail-on-skip and --max-skipped, and refuses a count that is not a whole number', () => {
+  expect(parse(['--base-url', 'http://x', '--fail-on-skip'])).toMatchObject({ failOnSkip: true });
+  expect(parse(['--base-url', 'http://x'], { CONTRACT_MAX_SKIPPED: '3' })).toMatchObject({ failOnSkip: false, maxSkipped: 3 });
+  expect(() => parse(['--base-url', 'http://x', '--max-skipped', 'many'])).toThrow(/--max-skipped takes a whole number/);
+});
+
+it('reads --data FILE and names the fact that is wrong in it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'contract-data-'));
+  const good = join(dir, 'good.json');
+  writeFileSync(good, JSON.stringify({ phoneSharedByMoreThanFive: '+4722000000', productHolder: { customerNumber: 5, productCode: 'CO1', phoneNumber: '+4791234567' } }));
+  expect(parse(['--base-url', 'http://x', '--data', good]).data).toMatchObject({ phoneSharedByMoreThanFive: '+4722000000', productHolder: { customerNumber: 5 } });
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ phoneSharedByMoreThanFive: '22000000' }));
+  expect(() => parse(['--base-url', 'http://x', '--data', bad])).toThrow(/phoneSharedByMoreThanFive must be an E.164/);
+  writeFileSync(bad, JSON.stringify({ sharedPhone: '+4722000000' }));
+  expect(() => parse(['--base-url', 'http://x', '--data', bad])).toThrow(/unknown fact "sharedPhone"/);
+  expect(() => parse(['--base-url', 'http://x', '--data', join(dir, 'missing.json')])).toThrow(/--data .*cannot be read/);
 });

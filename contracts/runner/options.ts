@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readDataFile, type EnvironmentData } from './data-file.ts';
 
 /** What the runner was asked to do, after flags and `CONTRACT_*` variables are merged. */
 export interface ContractOptions {
@@ -14,6 +15,15 @@ export interface ContractOptions {
   allowWrites: boolean;
   reportDir: string;
   adminToken?: string;
+  /** Any skipped check fails the run (`--fail-on-skip`). */
+  failOnSkip: boolean;
+  /** More skipped checks than this fail the run (`--max-skipped N`). */
+  maxSkipped?: number;
+  /** A second registered OAuth client: a code of the run's client exchanged by it must be refused. */
+  otherClient?: { clientId: string; clientSecret: string };
+  /** Facts of a real test environment the run cannot arrange itself (`--data FILE`). */
+  data: EnvironmentData;
+  dataFile?: string;
 }
 
 /** A usage error: the CLI prints it with the help hint and exits 2. */
@@ -33,16 +43,22 @@ const FLAGS = {
   'allow-writes': { env: 'CONTRACT_ALLOW_WRITES', help: 'allow the update checks against a real server; they restore what they change' },
   'report-dir': { env: 'CONTRACT_REPORT_DIR', help: 'where junit.xml and summary.md go (default: reports/contract)' },
   'admin-token': { env: 'CONTRACT_ADMIN_TOKEN', help: "the mock's --admin-token, when its admin API is guarded" },
+  'other-client': { env: 'CONTRACT_OTHER_CLIENT', help: 'ID:SECRET of a second OAuth client, to check that a code is bound to the client it was issued to' },
+  'fail-on-skip': { env: 'CONTRACT_FAIL_ON_SKIP', help: 'a skipped check fails the run (default: skips are allowed)' },
+  'max-skipped': { env: 'CONTRACT_MAX_SKIPPED', help: 'more skipped checks than N fail the run (default: no limit)' },
+  data: { env: 'CONTRACT_DATA', help: 'a JSON file of facts of your test environment (shared phone, two customers at one address, a product holder); see contracts/README.md' },
 } as const;
 
 type Flag = keyof typeof FLAGS;
-const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes']);
+const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes', 'fail-on-skip']);
 
 export const HELP = `Usage: npm run contract -- --base-url URL [options]
 
 Runs the Dredd and semantic contract suites against any server that claims to be the Connect
-Customer API, and writes DIR/junit.xml and DIR/summary.md. Exit code: 0 when every check passed,
-1 when a check failed, 2 for bad flags.
+Customer API, and writes DIR/junit.xml, DIR/summary.md (with a coverage table) and DIR/results.json.
+Exit code: 0 when every check passed (skips allowed unless --fail-on-skip or --max-skipped say
+otherwise), 1 when a check failed or too many were skipped, 2 for bad flags or a target that
+cannot be reached (junit.xml then holds one failed case saying why).
 
 Options (each also from the environment variable shown):
 ${(Object.keys(FLAGS) as Flag[])
@@ -57,7 +73,7 @@ ${(Object.keys(FLAGS) as Flag[])
 Against a server with the mock's /__admin API the runner seeds its own customers and may write to
 them; against any other server it discovers data from the user's own customer
 (GET /v1/customer/info), writes only with --allow-writes, and lists every skipped check with its
-reason.`;
+reason. Against the mock it removes every customer it seeded when it finishes.`;
 
 /** Reads flags and `CONTRACT_*` variables (flags win). Throws `UsageError` on anything off. */
 export function parseContractOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ContractOptions | 'help' {
@@ -89,10 +105,15 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
   if (Boolean(get('client-id')) !== Boolean(get('client-secret'))) {
     throw new UsageError('--client-id and --client-secret go together');
   }
-  const allowWrites = get('allow-writes');
-  if (allowWrites !== undefined && !['true', 'false', '1', '0'].includes(allowWrites)) {
-    throw new UsageError(`CONTRACT_ALLOW_WRITES must be true or false, not "${allowWrites}"`);
+  const allowWrites = booleanOf(get, 'allow-writes');
+  const failOnSkip = booleanOf(get, 'fail-on-skip');
+  const maxSkipped = get('max-skipped');
+  if (maxSkipped !== undefined && !/^\d+$/.test(maxSkipped)) {
+    throw new UsageError(`--max-skipped takes a whole number of checks (0 or more), not "${maxSkipped}"`);
   }
+  const dataFile = get('data');
+  const other = get('other-client');
+  if (other !== undefined && !/^[^:]+:.+$/.test(other)) throw new UsageError(`--other-client takes ID:SECRET, not "${other}"`);
   return {
     baseUrl: base,
     tokenUrl: checkUrl('--token-url', get('token-url') ?? `${base}/user/oauth/token`),
@@ -102,10 +123,31 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
     clientToken: get('client-token'),
     userToken: get('user-token'),
     userLoginHint: get('user-login-hint'),
-    allowWrites: allowWrites === 'true' || allowWrites === '1',
+    allowWrites,
     reportDir: get('report-dir') ?? 'reports/contract',
     adminToken: get('admin-token'),
+    failOnSkip,
+    ...(other === undefined ? {} : { otherClient: { clientId: other.slice(0, other.indexOf(':')), clientSecret: other.slice(other.indexOf(':') + 1) } }),
+    ...(maxSkipped === undefined ? {} : { maxSkipped: Number(maxSkipped) }),
+    data: dataFile === undefined ? {} : dataOf(dataFile),
+    ...(dataFile === undefined ? {} : { dataFile }),
   };
+}
+
+function booleanOf(get: (flag: Flag) => string | undefined, flag: Flag): boolean {
+  const value = get(flag);
+  if (value !== undefined && !['true', 'false', '1', '0'].includes(value)) {
+    throw new UsageError(`${FLAGS[flag].env} must be true or false, not "${value}"`);
+  }
+  return value === 'true' || value === '1';
+}
+
+function dataOf(file: string): EnvironmentData {
+  try {
+    return readDataFile(file);
+  } catch (error) {
+    throw new UsageError(`--data ${file}: ${(error as Error).message}`);
+  }
 }
 
 function checkUrl(flag: string, value: string): string {

@@ -1,13 +1,6 @@
-/** One HTTP exchange as a report shows it: what was sent and what came back. */
-export interface Exchange {
-  method: string;
-  url: string;
-  requestHeaders?: Record<string, string>;
-  requestBody?: string;
-  status?: number;
-  responseHeaders?: Record<string, string>;
-  responseBody?: string;
-}
+import type { Exchange } from '../http/exchange.ts';
+
+export type { Exchange };
 
 export type Verdict =
   | { status: 'passed' }
@@ -24,6 +17,8 @@ export interface CheckResult {
   durationMs: number;
   /** How the check provoked what it checked (e.g. "a client token (the wrong kind)"). */
   detail?: string;
+  /** `operationId status` pairs a semantic check exercises, for the coverage table. */
+  covers?: string[];
 }
 
 /** Thrown inside a check to fail it with the exchange that showed the breakage. */

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listOperations, specValidators } from '../../spec/index.ts';
-import { startMock, type RunningMock } from '../../mock/server.ts';
+import { SEED_CUSTOMERS } from './seed-customers.ts';
 import { runQuietly } from '../testing/run-quietly.ts';
+import { startBrokenMock, type WrappedMock } from '../testing/wrap-mock.ts';
 
-let mock: RunningMock;
+// The project's mock, unbroken (no breakage); the wrapper only adds the admin DELETE route
+// until the mock has it (wrap-mock.ts).
+let mock: WrappedMock;
 let run: Awaited<ReturnType<typeof runQuietly>>;
 
 beforeAll(async () => {
-  mock = await startMock({ count: 20 });
+  mock = await startBrokenMock({}, { rateLimits: { perSecond: 100, perMinute: 2000 } });
   run = await runQuietly(mock.url);
 }, 120_000);
 
@@ -26,6 +29,20 @@ it('skips no check against the project mock without a stated reason', () => {
   for (const r of skipped) expect(r.verdict.status === 'skipped' && r.verdict.reason.length).toBeGreaterThan(10);
   // Only GET /v1/customer/info 400 cannot be provoked on the mock: it takes no input.
   expect(skipped.map((r) => r.name)).toEqual(['/v1/customer/info > List customer info > 400 > application/json']);
+});
+
+it('removes every customer it seeded when it finishes', () => {
+  expect(run.results.find((r) => r.name === 'removes every customer it seeded')?.verdict.status).toBe('passed');
+  for (const { customerNumber } of SEED_CUSTOMERS) expect(mock.store.get(customerNumber)).toBeUndefined();
+});
+
+it('writes results.json with every check, and a summary that ends with the coverage table', () => {
+  const json = JSON.parse(readFileSync(run.resultsPath, 'utf8')) as { checks: Array<{ suite: string; name: string; status: string; durationMs: number }> };
+  expect(json.checks).toHaveLength(run.results.length);
+  expect(json.checks[0]).toEqual({ suite: 'setup', group: 'oauth', name: 'obtains a client token', status: 'passed', reason: null, durationMs: 0 });
+  const summary = readFileSync(run.summaryPath, 'utf8');
+  expect(summary).toMatch(/## Coverage\n\n\| operation or rule \| status \| coverage \|/);
+  expect(summary).not.toContain('**not covered**');
 });
 
 it('runs every Dredd transaction and the semantic suite', () => {

@@ -1,30 +1,41 @@
 import { join } from 'node:path';
 import { runDredd } from '../dredd/run-dredd.ts';
+import { RequestFailed } from '../http/exchange.ts';
+import { HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import { writeJunit } from '../report/junit.ts';
+import { writeResults } from '../report/results-json.ts';
 import { writeSummary } from '../report/summary.ts';
 import { runSemantic } from '../semantic/run-semantic.ts';
-import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import { removeSeeded } from './cleanup.ts';
 import type { ContractOptions } from './options.ts';
 import { countVerdicts, type CheckResult } from './results.ts';
+import { skipLimitResult } from './skip-limit.ts';
 import { prepareTarget, type Target } from './target.ts';
 
 export interface ContractRun {
   results: CheckResult[];
-  /** 0 only when every check passed (skips allowed); 1 otherwise. */
-  exitCode: 0 | 1;
+  /** 0 when every check passed (skips within the limit); 1 when one failed; 2 when the target could not be reached. */
+  exitCode: 0 | 1 | 2;
   junitPath: string;
   summaryPath: string;
+  resultsPath: string;
 }
 
 export interface RunHooks {
   log?: (line: string) => void;
   /** Options of the run's HTTP client (pacing, timeout); tests against local servers tune them. */
   http?: HttpClientOptions;
+  /**
+   * Leave the Dredd suite out: for tests of a semantic check against many broken servers, where
+   * Dredd's own start (it compiles the spec on every run) would dominate. The CLI always runs it.
+   */
+  withoutDredd?: boolean;
 }
 
 /**
  * One contract run: find tokens and data (seeding the mock when it has `/__admin`), run the Dredd
- * suite and the semantic suite, write `junit.xml` and `summary.md` into the report directory.
+ * suite and the semantic suite, remove what it seeded, and write `junit.xml`, `summary.md` and
+ * `results.json` into the report directory, also when the target cannot be reached at all.
  *
  * @example
  * const run = await runContract(parseContractOptions(['--base-url', 'http://127.0.0.1:4010']) as ContractOptions);
@@ -32,24 +43,71 @@ export interface RunHooks {
  */
 export async function runContract(options: ContractOptions, hooks: RunHooks = {}): Promise<ContractRun> {
   const log = hooks.log ?? ((line: string) => console.log(line));
+  const startedAt = new Date();
   const http = new HttpClient(options.baseUrl, hooks.http);
-  const target = await prepareTarget(options, http);
-  for (const note of target.notes) log(`• ${note}`);
-  const setup = setupResults(target);
-  setup.forEach((result) => log(lineOf(result)));
-  log('Dredd: one transaction per documented status of each operation …');
-  const dredd = await runDredd(target);
-  dredd.forEach((result) => log(lineOf(result)));
-  const semantic = await runSemantic(target, (result) => log(lineOf(result)));
-  const results = [...setup, ...dredd, ...semantic];
+  try {
+    let target: Target;
+    try {
+      target = await prepareTarget(options, http);
+    } catch (error) {
+      if (!(error instanceof RequestFailed)) throw error;
+      const result = unreachable(options, error, Date.now() - startedAt.getTime());
+      log(lineOf(result));
+      return report(options, { startedAt, notes: [], results: [result], retries: 0, exitCode: 2 }, log);
+    }
+    for (const note of target.notes) log(`• ${note}`);
+    const setup = setupResults(target);
+    setup.forEach((result) => log(lineOf(result)));
+    log('Dredd: one transaction per documented status of each operation …');
+    const dredd = hooks.withoutDredd ? [] : await runDredd(target);
+    dredd.forEach((result) => log(lineOf(result)));
+    const semantic = await runSemantic(target, (result) => log(lineOf(result)));
+    const cleanup = await removeSeeded(target);
+    if (cleanup) log(lineOf(cleanup));
+    const results = [...setup, ...dredd, ...semantic, ...(cleanup ? [cleanup] : [])];
+    const limit = skipLimitResult(options, results);
+    if (limit) {
+      log(lineOf(limit));
+      results.push(limit);
+    }
+    const exitCode = countVerdicts(results).failed === 0 ? 0 : 1;
+    return report(options, { startedAt, notes: target.notes, results, retries: http.retries, exitCode }, log);
+  } finally {
+    http.close();
+  }
+}
+
+interface Outcome {
+  startedAt: Date;
+  notes: string[];
+  results: CheckResult[];
+  retries: number;
+  exitCode: 0 | 1 | 2;
+}
+
+function report(options: ContractOptions, outcome: Outcome, log: (line: string) => void): ContractRun {
+  const { results, exitCode, startedAt } = outcome;
   const counts = countVerdicts(results);
   log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${results.length} checks)`);
   const junitPath = join(options.reportDir, 'junit.xml');
   const summaryPath = join(options.reportDir, 'summary.md');
-  writeJunit(junitPath, results);
-  writeSummary(summaryPath, { baseUrl: options.baseUrl, notes: target.notes, results, retries429: http.retries });
-  log(`reports: ${junitPath}, ${summaryPath}`);
-  return { results, exitCode: counts.failed === 0 ? 0 : 1, junitPath, summaryPath };
+  const resultsPath = join(options.reportDir, 'results.json');
+  writeJunit(junitPath, results, startedAt);
+  writeSummary(summaryPath, { baseUrl: options.baseUrl, notes: outcome.notes, results, retries429: outcome.retries });
+  writeResults(resultsPath, { baseUrl: options.baseUrl, startedAt, exitCode, results });
+  log(`reports: ${junitPath}, ${summaryPath}, ${resultsPath}`);
+  return { results, exitCode, junitPath, summaryPath, resultsPath };
+}
+
+/** No answer at all from the target: one failed case that says why (refused, DNS, TLS, a hang). */
+function unreachable(options: ContractOptions, error: RequestFailed, durationMs: number): CheckResult {
+  return {
+    suite: 'setup',
+    group: 'target',
+    name: 'reaches the target',
+    verdict: { status: 'failed', message: `${options.baseUrl} cannot be reached: ${error.reason} (${error.exchange.method} ${error.exchange.url})`, exchange: error.exchange },
+    durationMs,
+  };
 }
 
 /** The client token is fetched by default, so not getting one is a broken OAuth endpoint, not a skip. */

@@ -11,7 +11,7 @@ export const CONTRACT_USER_EMAIL = 'kari.haland@kontrakt.example.no';
 export const CONTRACT_USER_PHONE = '+4799000009';
 export const SECOND_USER_ID = 'contract-user-0002';
 export const SECOND_USER_EMAIL = 'ola.haland@kontrakt.example.no';
-/** Six customers share this phone: one more than a search may return (DESIGN.md §3). */
+/** Six customers share this phone: one more than a search may return (contracts/README.md). */
 export const SIX_SHARED_PHONE = '+4799000066';
 /** Exactly five customers share this phone: the most a search may return. */
 export const FIVE_SHARED_PHONE = '+4799000055';

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mock/server.ts';
-import { HttpClient } from './http-client.ts';
+import { HttpClient } from '../http/http-client.ts';
 import { parseContractOptions, type ContractOptions } from './options.ts';
 import { CONTRACT_CUSTOMER } from './seed-customers.ts';
 import { prepareTarget } from './target.ts';

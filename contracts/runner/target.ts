@@ -1,9 +1,9 @@
 import type { Address, CustomerInfo } from '../../spec/index.ts';
-import { clientToken, userToken, accessToken } from './auth.ts';
-import { HttpClient, type RequestSpec, type HttpResponse } from './http-client.ts';
+import { accessToken, clientCredentialsToken, loginUserToken, type OAuthClient, type TokenOutcome } from '../oauth/tokens.ts';
+import { HttpClient, type RequestSpec, type HttpResponse } from '../http/http-client.ts';
 import type { ContractOptions } from './options.ts';
 import { CheckSkip } from './results.ts';
-import { CONTRACT_USER_ID, ORPHAN_USER_ID, ORPHANING_CUSTOMER, SEED_CUSTOMERS } from './seed-customers.ts';
+import { CONTRACT_USER_ID, NEIGHBOUR_CUSTOMER, ORPHAN_USER_ID, ORPHANING_CUSTOMER, SEED_CUSTOMERS } from './seed-customers.ts';
 
 /** Everything the suites know about the server under test, found once before they run. */
 export interface Target {
@@ -21,17 +21,29 @@ export interface Target {
   own?: CustomerInfo;
   /** The own customer's address, found by searching for its phone number (user mode has none). */
   ownAddress?: Address;
-  /** A customer number no customer has (checked with a 404). */
+  /** A customer number no customer has: confirmed absent through the admin API, else by a 404. */
   missingCustomerNumber?: number;
+  /** Why no such number was found (every candidate answered 200): the 404 check fails with it. */
+  missingProblem?: string;
+  /** Customer numbers known to exist besides the own one (seeded, or named by `--data`). */
+  knownCustomerNumbers: number[];
+  /** The token URL that answered (the origin's when the default under the base path is 404). */
+  tokenUrl: string;
   /** Mock only: a user token whose user no customer holds any more (user mode answers 404). */
   orphanUserToken?: string;
   /** Lines for the summary: where tokens and data came from. */
   notes: string[];
+  /** Customer numbers the run put on the mock: removed when it finishes. */
+  seeded: Set<number>;
 }
 
 /** Finds tokens and data for the run; seeds the mock through `/__admin` when it is there. */
 export async function prepareTarget(options: ContractOptions, http = new HttpClient(options.baseUrl)): Promise<Target> {
-  const target: Target = { options, http, writable: options.allowWrites, missing: {}, notes: [] };
+  const target: Target = {
+    options, http, writable: options.allowWrites, missing: {}, notes: [], seeded: new Set(), knownCustomerNumbers: dataNumbers(options), tokenUrl: options.tokenUrl,
+  };
+  // Any answer will do: a target that gives none fails here, before anything is seeded.
+  await http.request({ method: 'GET', path: '/v1/customer/info' });
   target.adminUrl = await findAdmin(http, options);
   if (target.adminUrl) await seedMock(target);
   await obtainTokens(target);
@@ -59,6 +71,8 @@ async function seedMock(target: Target): Promise<void> {
   const { options } = target;
   const res = await admin(target, { method: 'POST', path: '/customers', json: SEED_CUSTOMERS });
   if (res.status >= 300) throw new Error(`seeding the mock at ${target.adminUrl}/customers failed: ${res.status} ${res.text.slice(0, 300)}`);
+  for (const record of SEED_CUSTOMERS) target.seeded.add(record.customerNumber);
+  target.knownCustomerNumbers.push(NEIGHBOUR_CUSTOMER.customerNumber, ORPHANING_CUSTOMER.customerNumber);
   target.writable = true;
   target.notes.push(`the target has the mock's admin API (${target.adminUrl}): seeded ${SEED_CUSTOMERS.length} contract customers`);
   if (!options.userToken && !options.userLoginHint) {
@@ -84,28 +98,46 @@ export function admin(target: Target, spec: RequestSpec): Promise<HttpResponse> 
 }
 
 /**
- * Production serves the API under `/capi` but OAuth at the host's `/user/oauth/…` (DESIGN.md §1),
+ * Production serves the API under `/capi` but OAuth at the host's `/user/oauth/…` (contracts/README.md),
  * so a default token URL under a base path that answers 404 is tried again at the origin.
  */
 async function obtainTokens(target: Target): Promise<void> {
   const { options } = target;
   let tokenUrl = options.tokenUrl;
-  let client = await clientToken(target.http, options, tokenUrl);
+  let client = await clientToken(target, tokenUrl);
   const atOrigin = `${new URL(options.baseUrl).origin}/user/oauth/token`;
   if (!client.token && client.status === 404 && !options.tokenUrlGiven && atOrigin !== tokenUrl) {
     tokenUrl = atOrigin;
-    client = await clientToken(target.http, options, tokenUrl);
+    client = await clientToken(target, tokenUrl);
   }
+  target.tokenUrl = tokenUrl;
   if (client.token) {
     target.clientToken = client.token;
     target.notes.push(`client token from ${client.source}`);
   } else target.missing.client = client.problem;
   if (target.userToken) return;
-  const user = await userToken(target.http, options, tokenUrl);
+  const user = await userToken(target, tokenUrl);
   if (user.token) {
     target.userToken = user.token;
     target.notes.push(`user token from ${user.source}`);
   } else target.missing.user = user.problem;
+}
+
+/** The run's OAuth client; its secret goes as form parameters, as the PHP client sends it. */
+export function oauthClient(options: ContractOptions): OAuthClient {
+  return { clientId: options.clientId, clientSecret: options.clientSecret, auth: 'post' };
+}
+
+function clientToken(target: Target, tokenUrl: string): Promise<TokenOutcome> {
+  if (target.options.clientToken) return Promise.resolve({ token: target.options.clientToken, source: '--client-token' });
+  return clientCredentialsToken(target.http, tokenUrl, oauthClient(target.options));
+}
+
+function userToken(target: Target, tokenUrl: string): Promise<TokenOutcome> {
+  const { options } = target;
+  if (options.userToken) return Promise.resolve({ token: options.userToken, source: '--user-token' });
+  if (!options.userLoginHint) return Promise.resolve({ problem: 'no --user-token or --user-login-hint given' });
+  return loginUserToken(target.http, tokenUrl, oauthClient(options), options.userLoginHint);
 }
 
 async function discoverOwnCustomer(target: Target): Promise<void> {
@@ -127,16 +159,33 @@ async function discoverOwnCustomer(target: Target): Promise<void> {
   if (hit?.address) target.ownAddress = hit.address;
 }
 
+/**
+ * A number no customer holds. On the mock the admin API confirms it; elsewhere it is one that
+ * answers 404, or one whose 200 shows another customer (a server that answers every number).
+ * If every candidate answers 200 with itself, that is said, and the 404 check fails on it.
+ */
+const ABSENT_CANDIDATES = [9900009999, 999999999, 987654321, 2147483646, 9007199254740991];
+
 async function discoverMissingNumber(target: Target): Promise<void> {
   if (!target.clientToken) return;
-  for (const candidate of [9900009999, 999999999, 987654321, 2147483646]) {
+  for (const candidate of ABSENT_CANDIDATES) {
+    if (target.adminUrl) {
+      if ((await admin(target, { method: 'GET', path: `/customers/${candidate}` })).status !== 404) continue;
+      target.missingCustomerNumber = candidate;
+      return;
+    }
     const res = await target.http.request({ method: 'GET', path: `/v1/client/customer/info/${candidate}`, bearer: target.clientToken });
-    if (res.status === 404) {
+    if (res.status !== 200 || (res.json as { customerNumber?: unknown } | undefined)?.customerNumber !== candidate) {
       target.missingCustomerNumber = candidate;
       return;
     }
   }
-  target.notes.push('found no customer number that answers 404: the 404 checks are skipped');
+  target.missingProblem = `every candidate number (${ABSENT_CANDIDATES.join(', ')}) answered 200 with that customer`;
+}
+
+function dataNumbers(options: ContractOptions): number[] {
+  const { data } = options;
+  return [...(data.customersAtOneAddress?.customerNumbers ?? []), ...(data.productHolder ? [data.productHolder.customerNumber] : [])];
 }
 
 /** The client token, or a skip naming why the run has none. */

@@ -1,6 +1,6 @@
 import { listOperations, specValidators, type Operation } from '../../spec/index.ts';
 import { BAD_BEARER, needReferenceOperation } from '../dredd/plan.ts';
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { needClient, needUser, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectResponse, expectThat } from './expect.ts';

@@ -1,3 +1,4 @@
+import { RequestFailed } from '../http/exchange.ts';
 import { CheckFailure, CheckSkip, type CheckResult } from '../runner/results.ts';
 import type { Target } from '../runner/target.ts';
 
@@ -7,6 +8,8 @@ export interface SemanticCheck {
   group: string;
   /** A behaviour, named like a test: `matches case-insensitively`. Unique within its group. */
   name: string;
+  /** `operationId status` pairs the check exercises, for the coverage table. */
+  covers?: string[];
   /** Throws `CheckFailure` to fail, `CheckSkip` to skip; returns to pass. */
   run(target: Target): Promise<void>;
 }
@@ -27,7 +30,7 @@ export async function runChecks(
     } catch (error) {
       verdict = verdictOf(error);
     }
-    const result = { ...base, verdict, durationMs: Date.now() - started };
+    const result: CheckResult = { ...base, verdict, durationMs: Date.now() - started, ...(check.covers ? { covers: check.covers } : {}) };
     results.push(result);
     onResult(result);
   }
@@ -36,6 +39,6 @@ export async function runChecks(
 
 function verdictOf(error: unknown): CheckResult['verdict'] {
   if (error instanceof CheckSkip) return { status: 'skipped', reason: error.reason };
-  if (error instanceof CheckFailure) return { status: 'failed', message: error.message, exchange: error.exchange };
+  if (error instanceof CheckFailure || error instanceof RequestFailed) return { status: 'failed', message: error.message, exchange: error.exchange };
   return { status: 'failed', message: `the check itself broke: ${(error as Error).message ?? String(error)}` };
 }

@@ -1,4 +1,4 @@
-import { CheckSkip } from '../runner/results.ts';
+import { CheckFailure } from '../runner/results.ts';
 import { needClient, needOwn, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectResponse, expectThat, same } from './expect.ts';
@@ -12,6 +12,7 @@ function get(target: Target, number: string | number) {
 const badNumber = (value: string): SemanticCheck => ({
   group: 'client-info',
   name: `answers 400 to the customer number "${value}"`,
+  covers: [`${OPERATION} 400`],
   run: async (t) => expectResponse(await get(t, value), OPERATION, 400),
 });
 
@@ -19,6 +20,7 @@ export const CLIENT_INFO_CHECKS: SemanticCheck[] = [
   {
     group: 'client-info',
     name: 'shows the same customer as user mode',
+    covers: [`${OPERATION} 200`],
     run: async (t) => {
       const own = needOwn(t);
       const res = await get(t, own.customerNumber);
@@ -26,12 +28,29 @@ export const CLIENT_INFO_CHECKS: SemanticCheck[] = [
       expectThat(same(res.json, own), 'client mode shows other data than GET /v1/customer/info', res);
     },
   },
+  {
+    // A server that answers every number with one customer passes the check above.
+    group: 'client-info',
+    name: 'answers the customer asked for: customerNumber N for number N',
+    covers: [`${OPERATION} 200`],
+    run: async (t) => {
+      const numbers = [needOwn(t).customerNumber, ...t.knownCustomerNumbers];
+      for (const number of numbers) {
+        const res = await get(t, number);
+        expectResponse(res, OPERATION, 200);
+        const got = (res.json as { customerNumber?: unknown }).customerNumber;
+        expectThat(got === number, `asked for customer ${number}, the answer describes customer ${String(got)}`, res);
+      }
+    },
+  },
   ...['abc', '1.5', '0', '-5'].map(badNumber),
   {
     group: 'client-info',
     name: 'answers 404 to a customer number no customer has',
+    covers: [`${OPERATION} 404`],
     run: async (t) => {
-      if (!t.missingCustomerNumber) throw new CheckSkip('found no customer number that answers 404');
+      needClient(t);
+      if (!t.missingCustomerNumber) throw new CheckFailure(`no customer number answered 404: ${t.missingProblem ?? 'none was tried'}`);
       const res = await get(t, t.missingCustomerNumber);
       expectResponse(res, OPERATION, 404);
     },

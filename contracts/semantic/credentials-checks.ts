@@ -4,6 +4,7 @@ import { CONTRACT_CUSTOMER, CONTRACT_USER_EMAIL, CONTRACT_USER_PHONE, NEIGHBOUR_
 import { needClient, needMock, needOwn, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectResponse, expectThat } from './expect.ts';
+import { expectEntriesAnswerTheInput } from './credential-answers.ts';
 import { swapCase } from './search-facts.ts';
 
 const OPERATION = 'checkCredentialCustomers';
@@ -26,7 +27,9 @@ async function check(target: Target, credentials: unknown[], status = 200) {
     method: 'POST', path: '/v1/client/credential/customers/check', bearer: needClient(target), json: { credentials },
   });
   expectResponse(res, OPERATION, status);
-  return { res, customers: (res.json as { customers?: CredentialCheckResult[] }).customers ?? [] };
+  const customers = (res.json as { customers?: CredentialCheckResult[] }).customers ?? [];
+  if (status === 200) await expectEntriesAnswerTheInput(target, res, credentials, customers);
+  return { res, customers };
 }
 
 const row = (name: string, run: (target: Target) => Promise<void>): SemanticCheck => ({ group: 'credentials', name, run });
@@ -50,6 +53,21 @@ export const CREDENTIALS_CHECKS: SemanticCheck[] = [
     const [first] = ownCredentials(t);
     const { res, customers } = await check(t, [unknown(1), first?.credential, unknown(2)]);
     expectThat(customers.length === 1 && customers[0]?.credential === first?.credential, `expected only ${first?.credential}, got ${customers.length} results`, res);
+  }),
+  row('does not match a prefix of a credential', async (t) => {
+    const own = needOwn(t).customerNumber;
+    for (const { credential } of ownCredentials(t)) {
+      const prefix = credential.slice(0, -1);
+      const { res, customers } = await check(t, [prefix]);
+      expectThat(!customers.some((c) => c.customerNumber === own), `the prefix "${prefix}" of the credential ${credential} found the customer`, res);
+    }
+  }),
+  row('finds the customer by every credential of its users, not only the first', async (t) => {
+    const own = needOwn(t).customerNumber;
+    for (const { credential } of ownCredentials(t)) {
+      const { res, customers } = await check(t, [credential]);
+      expectThat(customers.length === 1 && customers[0]?.customerNumber === own, `the credential ${credential} did not find customer ${own}`, res);
+    }
   }),
   row('answers 200 to 100 credentials, the maximum', async (t) => {
     const [first] = ownCredentials(t);

@@ -1,5 +1,5 @@
 import { describeAjvErrors, specValidators } from '../../spec/index.ts';
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { CheckFailure } from '../runner/results.ts';
 
 /**
@@ -30,7 +30,7 @@ export function expectClientError(res: HttpResponse, what: string): void {
   }
 }
 
-/** The API's error body with this `exceptionType` (DESIGN.md §1). */
+/** The API's error body with this `exceptionType` (contracts/README.md). */
 export function expectException(res: HttpResponse, exceptionType: string): void {
   const body = res.json as { exceptionType?: unknown; errorMessage?: unknown } | undefined;
   if (body?.exceptionType !== exceptionType || typeof body.errorMessage !== 'string') {

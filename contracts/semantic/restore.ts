@@ -6,7 +6,7 @@ import { same } from './expect.ts';
 
 /**
  * Runs a check that may change the user's customer, then writes the data read before the run
- * back, whatever the check did or threw (DESIGN.md §6: writes restore what they changed). A failed
+ * back, whatever the check did or threw (contracts/README.md: writes restore what they changed). A failed
  * restore fails the check, even one that passed, so nobody misses a customer left changed.
  */
 export async function withRestore(target: Target, check: () => Promise<void>): Promise<void> {

@@ -1,11 +1,11 @@
-import type { HttpResponse, RequestSpec } from '../runner/http-client.ts';
+import type { HttpResponse, RequestSpec } from '../http/http-client.ts';
 import { needClient, needUser, needWrites, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
 import { expectClientError, expectSchema } from './expect.ts';
 import { withRestore } from './restore.ts';
 
 /**
- * DESIGN.md §3: nothing a client sends may produce a 500. A real server may pick another 4xx than
+ * contracts/README.md: nothing a client sends may produce a 500. A real server may pick another 4xx than
  * the mock for these (its body limit, its parser), so any documented 4xx with a body that fits the
  * spec passes; a 5xx or a 2xx fails.
  */

@@ -4,7 +4,10 @@ import { AUTH_CHECKS } from './auth-checks.ts';
 import { runChecks, type SemanticCheck } from './check.ts';
 import { CLIENT_INFO_CHECKS } from './client-info-checks.ts';
 import { CREDENTIALS_CHECKS } from './credentials-checks.ts';
-import { RATE_LIMIT_CHECKS } from './rate-limit-checks.ts';
+import { BODY_SIZE_CHECKS } from './body-size-checks.ts';
+import { CONSTRAINT_CHECKS } from './constraints/constraint-checks.ts';
+import { OAUTH_CHECKS } from './oauth-checks.ts';
+import { RATE_LIMIT_BEHAVIOUR_CHECKS, RATE_LIMIT_CHECKS } from './rate-limit-checks.ts';
 import { ROBUSTNESS_CHECKS } from './robustness-checks.ts';
 import { SEARCH_CHECKS } from './search-checks.ts';
 import { UPDATE_CHECKS } from './update-checks.ts';
@@ -12,11 +15,15 @@ import { UPDATE_CHECKS } from './update-checks.ts';
 /** Every semantic check, in the order they run; the writing ones last. */
 export const SEMANTIC_CHECKS: SemanticCheck[] = [
   ...AUTH_CHECKS,
+  ...OAUTH_CHECKS,
   ...CLIENT_INFO_CHECKS,
   ...CREDENTIALS_CHECKS,
   ...SEARCH_CHECKS,
   ...RATE_LIMIT_CHECKS,
+  ...RATE_LIMIT_BEHAVIOUR_CHECKS,
   ...ROBUSTNESS_CHECKS,
+  ...CONSTRAINT_CHECKS,
+  ...BODY_SIZE_CHECKS,
   ...UPDATE_CHECKS,
 ];
 

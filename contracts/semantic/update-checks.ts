@@ -1,5 +1,5 @@
 import type { CustomerInfo, Name } from '../../spec/index.ts';
-import type { HttpResponse } from '../runner/http-client.ts';
+import type { HttpResponse } from '../http/http-client.ts';
 import { CheckSkip } from '../runner/results.ts';
 import { admin, needClient, needOwn, needUser, needWrites, type Target } from '../runner/target.ts';
 import type { SemanticCheck } from './check.ts';
@@ -53,7 +53,7 @@ const writing = (name: string, run: (t: Target) => Promise<void>): SemanticCheck
   },
 });
 
-/** The "-" rule (DESIGN.md §3): each of these bodies leaves the customer named `{lastName: "-"}`. */
+/** The "-" rule (contracts/README.md): each of these bodies leaves the customer named `{lastName: "-"}`. */
 const DASH_BODIES: Array<{ label: string; body: { json?: unknown; rawBody?: string } }> = [
   { label: 'an empty body', body: { rawBody: '' } },
   { label: 'a null body', body: { rawBody: 'null' } },

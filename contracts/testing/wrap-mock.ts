@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MockConfig } from '../../mock/config.ts';
 import { startMock } from '../../mock/server.ts';
+
+/** The demo client, and a second one for the check that a code is bound to its client. */
+const DEMO_CLIENT = { id: 'demo-client', secret: 'demo-secret' };
+const OTHER_CLIENT = { id: 'contract-other', secret: 'other-secret' };
+/** The OAuth clients of every mock these tests start. */
+export const TEST_CLIENTS = [DEMO_CLIENT, OTHER_CLIENT];
+/** The runner's flag that names the second client. */
+export const OTHER_CLIENT_ARGS = ['--other-client', `${OTHER_CLIENT.id}:${OTHER_CLIENT.secret}`];
 
 /** A request as the wrapper got it, body read. */
 export interface WrappedRequest {
@@ -16,6 +23,8 @@ export interface WrappedResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Close the connection without an answer, as a crashing server does. */
+  drop?: boolean;
 }
 
 /**
@@ -29,8 +38,13 @@ export interface Breakage {
 }
 export type Forward = (req: WrappedRequest) => Promise<WrappedResponse>;
 
+/** Mock settings a broken server may use: startMock's own options, so only startMock is imported. */
+export type MockOverrides = NonNullable<Parameters<typeof startMock>[0]>;
+
 export interface WrappedMock {
   url: string;
+  /** The mock's store, for tests that look behind the HTTP surface (what is left after a run). */
+  store: Awaited<ReturnType<typeof startMock>>['store'];
   close(): Promise<void>;
 }
 
@@ -38,13 +52,13 @@ export interface WrappedMock {
  * The project's mock behind a small proxy on 127.0.0.1 (ephemeral port) that breaks one rule.
  * The product stays untouched: the breakage lives only here, in the test server.
  */
-export async function startBrokenMock(breakage: Breakage, overrides: Partial<MockConfig> = {}): Promise<WrappedMock> {
+export async function startBrokenMock(breakage: Breakage, overrides: MockOverrides = {}): Promise<WrappedMock> {
   // Limits raised (headers still sent) so a run needs no pacing: these tests are about other rules.
-  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, ...overrides });
-  const forward: Forward = (req) => send(mock.url, req);
+  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, clients: TEST_CLIENTS, ...overrides });
+  const forward: Forward = async (req) => deleteRoute(req, await send(mock.url, req), mock.store);
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, breakage, forward).then(
-      (res) => outgoing.writeHead(res.status, res.headers).end(res.body),
+      (res) => (res.drop ? outgoing.socket?.destroy() : outgoing.writeHead(res.status, res.headers).end(res.body)),
       (error: Error) => outgoing.writeHead(502, { 'content-type': 'text/plain' }).end(`test wrapper failed: ${error.message}`),
     );
   });
@@ -52,6 +66,7 @@ export async function startBrokenMock(breakage: Breakage, overrides: Partial<Moc
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    store: mock.store,
     close: async () => {
       await closeServer(server);
       await mock.close();
@@ -69,6 +84,18 @@ async function handle(incoming: IncomingMessage, breakage: Breakage, forward: Fo
   if ('status' in changed) return changed;
   const res = await forward(changed);
   return breakage.response ? breakage.response(res, changed, forward) : res;
+}
+
+/**
+ * `DELETE /__admin/customers/{n}` (204, or 404 when absent) is being added to the mock's admin
+ * routes on another branch; until a mock has it, the wrapper answers it from the store for a
+ * customer the mock holds, as the route will. A mock that has the route answers it itself.
+ */
+function deleteRoute(req: WrappedRequest, res: WrappedResponse, store: WrappedMock['store']): WrappedResponse {
+  const match = req.method === 'DELETE' ? /^\/__admin\/customers\/(\d+)$/.exec(req.path) : null;
+  if (!match || res.status !== 404 || !store.get(Number(match[1]))) return res;
+  store.delete(Number(match[1]));
+  return { status: 204, headers: {}, body: '' };
 }
 
 async function send(base: string, req: WrappedRequest): Promise<WrappedResponse> {

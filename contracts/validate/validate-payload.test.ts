@@ -54,3 +54,9 @@ it('checks every exchange of a HAR file against its operation', () => {
   expect(results[1]?.violations[0]?.path).toBe('request $.phoneNumber');
   expect(results[2]?.skipped).toMatch(/no operation/);
 });
+
+it('names the missing or unknown field in the path, not only the object holding it', () => {
+  expect(validatePayload('checkCredentialCustomers', 'request', {})).toEqual([{ path: '$.credentials', message: 'is required' }]);
+  expect(validatePayload('updateCustomerInfo', 'request', { phoneNumbers: [{ phoneNumberType: 'x' }] })).toEqual([{ path: '$.phoneNumbers[0].phoneNumber', message: 'is required' }]);
+  expect(validatePayload('searchCustomers', 'request', { phoneNumber: '+4712345678', nick: 1 })).toEqual([{ path: '$.nick', message: 'is not a known field' }]);
+});

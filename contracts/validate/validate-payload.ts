@@ -23,9 +23,18 @@ function isReported(error: ErrorObject): boolean {
   return !['if', 'oneOf', 'anyOf'].includes(error.keyword);
 }
 
+/**
+ * ajv reports a missing or unknown field at the object that holds it (`instancePath` is that
+ * object, the field is a parameter), so the field's name is added to the path: `$.credentials:
+ * is required`, not `$: is required`.
+ */
 function toViolation(error: ErrorObject): Violation {
-  const path = `$${error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('')}`;
-  const sentence = describeAjvErrors([error], path);
+  const params = error.params as { missingProperty?: unknown; additionalProperty?: unknown };
+  const field = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (typeof field === 'string') parts.push(field);
+  const path = `$${parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')}`;
+  const sentence = describeAjvErrors([{ ...error, instancePath: '' }], path);
   return { path, message: sentence.slice(sentence.indexOf(': ') + 2) };
 }
 

@@ -1,26 +1,6 @@
-import type { MockConfig } from '../../mock/config.ts';
-import type { Breakage, WrappedRequest, WrappedResponse } from './wrap-mock.ts';
-
-/** A server with one rule broken, and the check of the contract run that must name it. */
-export interface BrokenServer {
-  breaks: string;
-  breakage: Breakage;
-  /** Mock settings of the broken server (documented mock flags, not test switches). */
-  overrides?: Partial<MockConfig>;
-  /** `suite.group: name` of a check that must fail. */
-  caughtBy: string;
-}
-
-const isUpdate = (req: WrappedRequest) => req.method === 'POST' && /\/v1\/customer\/info$/.test(req.path);
-const isSearch = (req: WrappedRequest) => req.method === 'POST' && req.path.endsWith('/v1/client/customer/search');
-const json = (text: string): Record<string, unknown> | undefined => {
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-};
-const withJson = (res: WrappedResponse, body: unknown): WrappedResponse => ({ ...res, body: JSON.stringify(body) });
+/** The first eight broken servers (issue 5): one rule of each area, caught by the checks of then. */
+import type { Breakage } from '../wrap-mock.ts';
+import { isJson, isSearch, isUpdate, json, withJson, type BrokenServer } from './broken-server.ts';
 
 /** Update merges: fields the body leaves out keep their old values instead of becoming null. */
 const mergingUpdate: Breakage = {
@@ -78,7 +58,7 @@ const overlongLastName: Breakage = {
 /** Malformed JSON crashes the handler: 500 instead of 400. */
 const crashOnMalformedJson: Breakage = {
   request: (req) =>
-    req.body && json(req.body) === undefined && (req.headers['content-type'] ?? '').includes('json')
+    req.body && !isJson(req.body) && (req.headers['content-type'] ?? '').includes('json')
       ? { status: 500, headers: { 'content-type': 'application/json' }, body: '{"exceptionType":"NullPointerException","errorMessage":"boom"}' }
       : req,
 };
@@ -92,7 +72,7 @@ const caseSensitiveEmail: Breakage = {
   },
 };
 
-export const BROKEN_SERVERS: BrokenServer[] = [
+export const EARLIER_BROKEN_SERVERS: BrokenServer[] = [
   { breaks: 'an update that merges instead of replacing', breakage: mergingUpdate, caughtBy: 'semantic.update: replaces all: fields left out become null' },
   { breaks: 'prefix search', breakage: prefixSearch, caughtBy: 'semantic.search: does not match a prefix of a phone number' },
   { breaks: 'no 403 on six matches (first five returned)', breakage: {}, overrides: { searchOverflow: 'truncate' }, caughtBy: 'semantic.search: answers 403 TooManyResultsException given more than five matches' },
