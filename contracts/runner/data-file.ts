@@ -30,7 +30,7 @@ export function readDataFile(path: string): EnvironmentData {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot be read as JSON (${(error as Error).message})`);
+    throw new Error(`cannot be read as JSON (${(error as Error).message})`, { cause: error });
   }
   if (!isObject(value)) throw new Error('must hold a JSON object');
   const unknown = Object.keys(value).filter((key) => !KNOWN.includes(key));

@@ -55,7 +55,7 @@ export interface WrappedMock {
 export async function startBrokenMock(breakage: Breakage, overrides: MockOverrides = {}): Promise<WrappedMock> {
   // Limits raised (headers still sent) so a run needs no pacing: these tests are about other rules.
   const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, clients: TEST_CLIENTS, ...overrides });
-  const forward: Forward = async (req) => deleteRoute(req, await send(mock.url, req), mock.store);
+  const forward: Forward = (req) => send(mock.url, req);
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, breakage, forward).then(
       (res) => (res.drop ? outgoing.socket?.destroy() : outgoing.writeHead(res.status, res.headers).end(res.body)),
@@ -84,18 +84,6 @@ async function handle(incoming: IncomingMessage, breakage: Breakage, forward: Fo
   if ('status' in changed) return changed;
   const res = await forward(changed);
   return breakage.response ? breakage.response(res, changed, forward) : res;
-}
-
-/**
- * `DELETE /__admin/customers/{n}` (204, or 404 when absent) is being added to the mock's admin
- * routes on another branch; until a mock has it, the wrapper answers it from the store for a
- * customer the mock holds, as the route will. A mock that has the route answers it itself.
- */
-function deleteRoute(req: WrappedRequest, res: WrappedResponse, store: WrappedMock['store']): WrappedResponse {
-  const match = req.method === 'DELETE' ? /^\/__admin\/customers\/(\d+)$/.exec(req.path) : null;
-  if (!match || res.status !== 404 || !store.get(Number(match[1]))) return res;
-  store.delete(Number(match[1]));
-  return { status: 204, headers: {}, body: '' };
 }
 
 async function send(base: string, req: WrappedRequest): Promise<WrappedResponse> {
