@@ -17,20 +17,24 @@ export type ExchangeObserver = (req: MockRequest, res: MockResponse) => void;
 /** `undefined` when there is nothing to observe: no journal anywhere and no log. */
 export function observeExchanges(journaling: boolean, log: RequestLog | undefined): ExchangeObserver | undefined {
   if (!journaling && !log) return undefined;
-  return (req, res) => {
-    const startedAt = Date.now();
-    const started = performance.now();
-    res.once('finish', () => {
-      // An event handler's error would be uncaught and end the process: report it instead.
-      try {
-        const ms = performance.now() - started;
-        const journal = req.context?.journal;
-        if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, startedAt, ms));
-        log?.(req, res, ms);
-      } catch (error) {
-        req.context?.logger.error(`could not journal or log ${req.method} ${req.pathname}`, error);
-      }
-    });
+  // One listener for every response, which finds its exchange as `this`: nothing is made per request.
+  function finished(this: MockResponse): void {
+    const res = this;
+    const req = res.req;
+    // An event handler's error would be uncaught and end the process: report it instead.
+    try {
+      const ms = performance.now() - res.enteredMs;
+      const journal = req.context?.journal;
+      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, res.enteredAt, ms));
+      log?.(req, res, ms);
+    } catch (error) {
+      req.context?.logger.error(`could not journal or log ${req.method} ${req.pathname}`, error);
+    }
+  }
+  return (_req, res) => {
+    res.enteredAt = Date.now();
+    res.enteredMs = performance.now();
+    res.on('finish', finished);
   };
 }
 

@@ -52,6 +52,9 @@ export class MockResponse extends ServerResponse<MockRequest> {
   declare send: Response['send'];
   declare redirect: Response['redirect'];
 
+  /** When the request entered, in epoch ms and in `performance.now()` ms (for the journal and the log). */
+  enteredAt = 0;
+  enteredMs = 0;
   /** `X-RateLimit-*` values to send with the answer; -1 until the rate limit has run. */
   rateRemaining = -1;
   rateReset = -1;
