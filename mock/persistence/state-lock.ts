@@ -6,6 +6,7 @@
  * (SIGKILL, power loss) and is taken over; a live holder makes the start fail with its pid.
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { StateFileError } from './journal-lines.ts';
 
 /** The state file is held by a live process: the CLI exits 2 with this message. */
 export class StateFileLockedError extends Error {
@@ -33,7 +34,9 @@ export function lockStateFile(stateFile: string): () => void {
     try {
       fd = openSync(lockFile, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new StateFileError(`${stateFile}: cannot be written (${(error as Error).message}).`);
+      }
       const holder = holderOf(lockFile);
       if (holder !== undefined && isAlive(holder) && (holder !== process.pid || held.has(lockFile))) {
         throw new StateFileLockedError(stateFile, holder);
