@@ -6,12 +6,18 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
+import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
 export interface OAuthClient {
   id: string;
   secret: string;
+  /**
+   * The redirect URIs registered for this client (`--redirect-uri ID=URI`), compared exactly.
+   * Unset: the loopback rule of RFC 8252 §7.3 (oauth/redirect-uris.ts), as the demo clients have it.
+   */
+  redirectUris?: string[];
 }
 
 /** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
@@ -48,6 +54,14 @@ export interface MockConfig {
   /** A journal that keeps the store across restarts (docs/decisions/016); in memory when unset. */
   stateFile: string | undefined;
   limits: HttpLimits;
+  /** Host names besides the loopback ones that a loopback-bound mock answers (DNS rebinding guard). */
+  allowedHosts: string[];
+  /** Largest admin body in bytes, counted after decompression. */
+  adminBodyLimit: number;
+  /** Refresh token lifetime in seconds. */
+  refreshTtl: number;
+  /** `--redirect-uri ID=URI` as given; attached to `clients` once every flag is read. */
+  redirectUris: Array<{ clientId: string; uri: string }>;
 }
 
 export const DEMO_CLIENT: OAuthClient = { id: 'demo-client', secret: 'demo-secret' };
@@ -70,6 +84,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   // 8 KiB is the URL limit common to servers and proxies; Node's own defaults (60 s for headers,
   // 300 s for a request) let a slow client hold a connection for minutes.
   limits: { maxUrlBytes: 8192, maxHeaderBytes: 16384, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
+  allowedHosts: [],
+  adminBodyLimit: 256 * 1024 * 1024,
+  refreshTtl: 30 * 24 * 3600,
+  redirectUris: [],
 };
 
 export class ConfigError extends Error {
@@ -82,6 +100,8 @@ interface FlagSpec {
   value: string; // the placeholder shown in --help
   help: string;
   apply: (config: MockConfig, raw: string, source: string) => void;
+  /** Given more than once (and comma-separated in the environment); each value is applied in turn. */
+  repeatable?: true;
 }
 
 export const FLAGS: Record<string, FlagSpec> = {
@@ -157,12 +177,14 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'access token lifetime (expires_in)',
     apply: (c, r, s) => (c.tokenTtl = integer(r, s, 1, 31_536_000)),
   },
+  ...HARDENING_FLAGS,
 };
 
 /** The defaults shown in --help, as a user would type them. */
 const SHOWN_DEFAULTS: Record<string, string> = {
   port: '4010', host: '127.0.0.1', seed: '1', count: '1000', 'rate-limit': 'on',
   'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600',
+  'admin-body-limit': String(256 * 1024 * 1024), 'refresh-ttl': String(30 * 24 * 3600),
 };
 
 /**
@@ -170,9 +192,9 @@ const SHOWN_DEFAULTS: Record<string, string> = {
  * @example parseMockConfig(['--port', '0', '--rate-limit', 'off'], {}) // { port: 0, rateLimit: false, … }
  */
 export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { config: MockConfig; help: boolean } {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
-  for (const [name, spec] of Object.entries(FLAGS)) options[name] = { type: spec.value ? 'string' : 'boolean' };
-  let values: Record<string, string | boolean | undefined>;
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = { help: { type: 'boolean' } };
+  for (const [name, spec] of Object.entries(FLAGS)) options[name] = { type: spec.value ? 'string' : 'boolean', multiple: spec.repeatable === true };
+  let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
     ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
   } catch (error) {
@@ -181,10 +203,19 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
   const config: MockConfig = structuredClone(DEFAULT_CONFIG);
   for (const [name, spec] of Object.entries(FLAGS)) {
     const fromEnv = env[spec.env];
-    if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
     const fromFlag = values[name];
+    if (spec.repeatable) {
+      // The flags, when given, replace the environment's list.
+      const given = Array.isArray(fromFlag) ? fromFlag.map(String) : undefined;
+      const raws = given ?? (fromEnv ? fromEnv.split(',') : []);
+      for (const raw of raws) spec.apply(config, raw, given ? `--${name}` : `environment variable ${spec.env}`);
+      continue;
+    }
+    if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
     if (fromFlag !== undefined) spec.apply(config, String(fromFlag), `--${name}`);
   }
+  // After every flag: --redirect-uri may name a client that a later flag adds.
+  attachRedirectUris(config);
   return { config, help: values.help === true };
 }
 
@@ -202,7 +233,7 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-function integer(raw: string, source: string, min: number, max: number): number {
+export function integer(raw: string, source: string, min: number, max: number): number {
   const value = Number(raw.trim());
   if (!/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
     throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, not "${raw}".`);
@@ -233,7 +264,7 @@ function boolean(raw: string, source: string): boolean {
   throw new ConfigError(`${source} must be true or false, not "${raw}".`);
 }
 
-function nonEmpty(raw: string, source: string): string {
+export function nonEmpty(raw: string, source: string): string {
   if (raw.trim() === '') throw new ConfigError(`${source} must not be empty.`);
   return raw;
 }

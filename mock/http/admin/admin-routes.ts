@@ -15,6 +15,7 @@ import type { RouteTable } from '../pipeline/route-table.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { sendJson } from '../send-json.ts';
 import { adminGuard } from './admin-guard.ts';
+import { adminJsonWrite, adminOrigin } from './admin-browser-guard.ts';
 import { mintToken } from './admin-tokens.ts';
 import { pageParams, resetRequest } from './admin-input.ts';
 
@@ -29,14 +30,13 @@ export interface CustomerSource {
   write(records: Iterable<CustomerRecord>, stream: Writable): Promise<void>;
 }
 
-/** Admin bodies may carry a whole fixture set, far above the API's 1 MiB. */
-const ADMIN_BODY_LIMIT = 512 * 1024 * 1024;
-
-const adminBody = readBody({ limit: ADMIN_BODY_LIMIT, forms: false, refuse: (error) => error });
-
 export function addAdminRoutes(table: RouteTable, config: MockConfig, customers: CustomerSource): void {
   const guard = adminGuard(config.adminToken);
-  const route = (method: string, path: string, handler: Step) => table.add(method, `/__admin${path}`, [guard, adminBody, handler]);
+  // Admin bodies may carry a whole fixture set, far above the API's 1 MiB: --admin-body-limit.
+  const adminBody = readBody({ limit: config.adminBodyLimit, forms: false, refuse: (error) => error });
+  // Not for browsers (admin-browser-guard.ts): no foreign Origin, and writes only as JSON.
+  const route = (method: string, path: string, handler: Step) =>
+    table.add(method, `/__admin${path}`, method === 'GET' ? [adminOrigin, guard, handler] : [adminOrigin, adminJsonWrite, guard, adminBody, handler]);
   route('POST', '/reset', reset(customers));
   route('POST', '/customers', upsert(customers));
   route('GET', '/customers', (req, res) => {
@@ -57,7 +57,7 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
     res.writeHead(204).end();
   });
   route('GET', '/export', exportAll(customers));
-  table.addFallback('/__admin', [guard, (req) => {
+  table.addFallback('/__admin', [adminOrigin, guard, (req) => {
     throw errors.routeNotFound(req.method ?? 'GET', req.pathname);
   }]);
   route('POST', '/tokens', (req, res) => {
