@@ -2,6 +2,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { createSpecAjv, specPointer } from './ajv.ts';
 import { loadSpec, type OpenApiDocument } from './load-spec.ts';
 import { listOperations, type Operation } from './operations.ts';
+import { withIntegerText } from './integer-text.ts';
 
 /** Schema names under `components/schemas`, as the spec spells them. */
 export type ComponentName =
@@ -93,7 +94,10 @@ function compileParams(ajv: Ajv, operation: Operation, base: string[]): Validate
     properties[param.name] = { $ref: specPointer(...base, 'parameters', String(index), 'schema') };
     if (param.required) required.push(param.name);
   });
-  return ajv.compile({ type: 'object', properties, required });
+  // Coercion reads "0x1" and "1e3" as numbers; integer parameters must be written as integers.
+  const integers = operation.parameters.filter((param) => param.schema.type === 'integer').map((param) => param.name);
+  const validate = ajv.compile({ type: 'object', properties, required });
+  return integers.length > 0 ? withIntegerText(validate, integers) : validate;
 }
 
 function mustGet(ajv: Ajv, pointer: string): ValidateFunction {

@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
-import type { CustomerRecord } from '../../../spec/index.ts';
+import { type CustomerRecord, isIntegerText } from '../../../spec/index.ts';
 import { durably } from '../../persistence/write-barrier.ts';
 import { readBody } from '../pipeline/read-body.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
@@ -92,7 +92,8 @@ function upsert(customers: CustomerSource): Step {
 function customerNumberOf(req: MockRequest): number {
   const raw = String(req.params.customerNumber ?? '');
   const customerNumber = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(customerNumber) || customerNumber < 1) {
+  // The API's rule for path numbers (spec/integer-text.ts): "01", "+1" or "1e3" are not numbers here either.
+  if (!isIntegerText(raw) || customerNumber < 1) {
     throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
   }
   return customerNumber;
