@@ -44,7 +44,23 @@ export function expectBody(validators: OperationValidators, facts: BodyFacts, pa
   if (parsed.kind === 'malformed') return { kind: 'invalid', why: 'the body is not JSON' };
   if (parsed.kind === 'unclear') return { kind: 'any', why: parsed.why };
   const problem = bodyErrors(validators, parsed.value);
-  return problem ? { kind: 'invalid', why: problem } : valid(operation.operationId, parsed.value);
+  if (problem) return { kind: 'invalid', why: problem };
+  // A schema-valid body nested deeper than a server reads (the mock: 64 levels) may be refused or served.
+  if (deeperThan(parsed.value, NESTING_SERVERS_MAY_REFUSE)) return { kind: 'any', why: `nested deeper than ${NESTING_SERVERS_MAY_REFUSE} levels: servers may cap nesting` };
+  return valid(operation.operationId, parsed.value);
+}
+
+const NESTING_SERVERS_MAY_REFUSE = 64;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function valid(operationId: string, body: unknown): Expectation {

@@ -9,6 +9,7 @@ import type { CustomerStore } from '../../core/customer-store.ts';
 import type { MockResponse } from '../pipeline/exchange.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { type AuthorizeRequest, errorPage, loginPage } from './login-page.ts';
+import { isRegisteredRedirect, redirectRule } from './redirect-uris.ts';
 
 /** How many users the login page offers. */
 const LOGIN_PAGE_USERS = 12;
@@ -17,15 +18,23 @@ export function authorize(clients: readonly OAuthClient[]): Step {
   return (req, res) => {
     const { store, tokens } = req.context!;
     res.setHeader('Cache-Control', 'no-store');
+    // The login page must not be framed by another page (clickjacking; RFC 9700 §4.16).
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
     const query = req.query as Record<string, unknown>;
     const clientId = single(query.client_id);
     const redirectUri = single(query.redirect_uri);
-    if (!clientId || !clients.some((client) => client.id === clientId)) {
+    const client = clientId === undefined ? undefined : clients.find((known) => known.id === clientId);
+    if (!clientId || !client) {
       res.status(400).type('html').send(errorPage('Unknown client', `The client_id "${clientId ?? ''}" is not registered with this server; the demo client is demo-client.`));
       return;
     }
     if (!isHttpUrl(redirectUri)) {
       res.status(400).type('html').send(errorPage('Invalid redirect_uri', 'The redirect_uri must be an absolute http or https URL without a fragment, such as http://localhost:3000/callback.'));
+      return;
+    }
+    if (!isRegisteredRedirect(client, redirectUri)) {
+      res.status(400).type('html').send(errorPage('Unregistered redirect_uri', redirectRule(client)));
       return;
     }
     const request: AuthorizeRequest = { clientId, redirectUri, state: single(query.state) };
