@@ -7,7 +7,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { parseMockConfig } from '../config.ts';
 import { manualClock } from '../http/components.ts';
-import { TOKENS_PER_CLIENT, TokenStore } from '../http/oauth/token-store.ts';
+import { CODES_PER_CLIENT, TOKENS_PER_CLIENT, TokenStore } from '../http/oauth/token-store.ts';
 
 const clock = manualClock();
 const stores: TokenStore[] = [];
@@ -60,9 +60,10 @@ it('expires refresh tokens after the refresh ttl', () => {
   expect(tokens.takeRefreshToken(refreshToken!)).toBeUndefined();
 });
 
-it('reads --refresh-ttl and MOCK_REFRESH_TTL, 30 days by default, and caps at 10,000 a client', () => {
+it('reads --refresh-ttl and MOCK_REFRESH_TTL, 30 days by default, and caps at 10,000 tokens and 1,000 codes a client', () => {
   expect(parseMockConfig([]).config.refreshTtl).toBe(30 * 24 * 3600);
   expect(parseMockConfig(['--refresh-ttl', '600']).config.refreshTtl).toBe(600);
   expect(parseMockConfig([], { MOCK_REFRESH_TTL: '900' }).config.refreshTtl).toBe(900);
   expect(TOKENS_PER_CLIENT).toBe(10_000);
+  expect(CODES_PER_CLIENT).toBe(1_000);
 });

@@ -41,7 +41,7 @@ export interface IssuedCode {
 export interface TokenStoreOptions {
   /** Refresh token lifetime in seconds (default 30 days). */
   refreshTtlSeconds?: number;
-  /** Most outstanding entries of each kind per client (default `TOKENS_PER_CLIENT`). */
+  /** Most outstanding entries of each kind per client (default `TOKENS_PER_CLIENT`, `CODES_PER_CLIENT` for codes). */
   capPerClient?: number;
 }
 
@@ -54,6 +54,11 @@ const DEFAULT_REFRESH_TTL_S = 30 * 24 * 3600;
  * client costs a few megabytes.
  */
 export const TOKENS_PER_CLIENT = 10_000;
+/**
+ * Outstanding authorization codes a client may have: a login exchanges its code at once, so a
+ * thousand waiting is already a flood (each costs ~700 bytes).
+ */
+export const CODES_PER_CLIENT = 1_000;
 /** How many issued tokens between two sweeps, besides the timer's. */
 const SWEEP_EVERY = 1000;
 const SWEEP_INTERVAL_MS = 60_000;
@@ -86,8 +91,9 @@ export class TokenStore {
     const cap = options.capPerClient ?? TOKENS_PER_CLIENT;
     this.access = new ExpiringByClient(cap);
     this.refresh = new ExpiringByClient(cap);
-    this.codes = new ExpiringByClient(cap);
-    this.spentCodes = new ExpiringByClient(cap);
+    const codeCap = options.capPerClient ?? CODES_PER_CLIENT;
+    this.codes = new ExpiringByClient(codeCap);
+    this.spentCodes = new ExpiringByClient(codeCap);
     this.spentRefresh = new ExpiringByClient(cap);
     this.revoked = new ExpiringByClient(cap);
     this.refreshTtlMs = (options.refreshTtlSeconds ?? DEFAULT_REFRESH_TTL_S) * 1000;
