@@ -69,13 +69,27 @@ function holderOf(lockFile: string): number | undefined {
   }
 }
 
-/** Signal 0 checks for a process without touching it; EPERM means it exists under another user. */
+/**
+ * Signal 0 checks for a process without touching it; EPERM means it exists under another user.
+ * A killed process that its parent has not reaped yet (a zombie) still answers signal 0, but holds
+ * no file: on Linux its state in /proc says so.
+ */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // "pid (comm) S …": the state follows the last ")", as comm may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 
