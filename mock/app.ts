@@ -56,7 +56,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     ? await openDurableStore(config.stateFile, { defaults: source.defaults, store: components.store, validate: source.validate, logger })
     : undefined;
   const store = durable?.store ?? components.store ?? (await initialStore(config));
-  const tokens = new TokenStore(clock, config.tokenTtl);
+  const tokens = new TokenStore(clock, config.tokenTtl, { refreshTtlSeconds: config.refreshTtl });
   const root: MockContext = {
     config,
     store,
@@ -80,7 +80,15 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     sessions,
     observe,
   });
-  return { http, store, tokens, close: async () => durable?.close() };
+  return {
+    http,
+    store,
+    tokens,
+    close: async () => {
+      tokens.close();
+      await durable?.close();
+    },
+  };
 }
 
 /** The fixtures module behind the admin API and the start: a file when `--fixtures` is set, else the generator. */

@@ -7,6 +7,7 @@ import { consoleLogger } from './http/components.ts';
 // The sample customer's module only, not the generator: --help stays instant.
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL } from '../fixtures/scenario-sample.ts';
 import { FixtureError } from '../fixtures/validate-record.ts';
+import { StateFileLockedError } from './persistence/state-lock.ts';
 
 async function main(): Promise<void> {
   let config: MockConfig;
@@ -83,5 +84,6 @@ function corsLine(config: MockConfig): string {
 main().catch((error: unknown) => {
   console.error('error: the mock could not start:', error instanceof Error ? error.message : error);
   // A fixture file that is missing or invalid is a bad --fixtures value: exit 2, like other bad flags.
-  process.exit(error instanceof FixtureError ? 2 : 1);
+  // So is a --state-file that another running mock holds.
+  process.exit(error instanceof FixtureError || error instanceof StateFileLockedError ? 2 : 1);
 });

@@ -9,6 +9,7 @@ import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
 import { addClient, parseClient } from './config/client-flag.ts';
 import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
 import type { LogFormat } from './http/request-log.ts';
+import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
@@ -16,6 +17,11 @@ export interface OAuthClient {
   id: string;
   /** `undefined` for a public client (RFC 6749 §2.1): it sends `client_id` alone and must use PKCE. */
   secret: string | undefined;
+  /**
+   * The redirect URIs registered for this client (`--redirect-uri ID=URI`), compared exactly.
+   * Unset: the loopback rule of RFC 8252 §7.3 (oauth/redirect-uris.ts), as the demo clients have it.
+   */
+  redirectUris?: string[];
 }
 
 /** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
@@ -62,6 +68,14 @@ export interface MockConfig {
   sessionTtl: number;
   /** Most test sessions at once. */
   maxSessions: number;
+  /** Host names besides the loopback ones that a loopback-bound mock answers (DNS rebinding guard). */
+  allowedHosts: string[];
+  /** Largest admin body in bytes, counted after decompression. */
+  adminBodyLimit: number;
+  /** Refresh token lifetime in seconds. */
+  refreshTtl: number;
+  /** `--redirect-uri ID=URI` as given; attached to `clients` once every flag is read. */
+  redirectUris: Array<{ clientId: string; uri: string }>;
 }
 
 export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
@@ -91,6 +105,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   log: 'off',
   sessionTtl: 3600,
   maxSessions: 50,
+  allowedHosts: [],
+  adminBodyLimit: 256 * 1024 * 1024,
+  refreshTtl: 30 * 24 * 3600,
+  redirectUris: [],
 };
 
 export class ConfigError extends Error {
@@ -217,6 +235,7 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'most test sessions at once; one more is a 409',
     apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
   },
+  ...HARDENING_FLAGS,
 };
 
 /** The defaults shown in --help, as a user would type them. */
@@ -224,6 +243,7 @@ const SHOWN_DEFAULTS: Record<string, string> = {
   port: '4010', host: '127.0.0.1', seed: '1', count: '1000', 'rate-limit': 'on',
   'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600', cors: 'on',
   'journal-size': '1000', log: 'pretty with npm start, off in startMock', 'session-ttl': '3600', 'max-sessions': '50',
+  'admin-body-limit': String(256 * 1024 * 1024), 'refresh-ttl': String(30 * 24 * 3600),
 };
 
 /**
@@ -246,10 +266,12 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
       continue;
     }
     const fromEnv = env[spec.env];
-    if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
     const fromFlag = values[name];
+    if (fromEnv !== undefined && fromEnv !== '') spec.apply(config, fromEnv, `environment variable ${spec.env}`);
     if (fromFlag !== undefined) spec.apply(config, String(fromFlag), `--${name}`);
   }
+  // After every flag: --redirect-uri may name a client that a later flag adds.
+  attachRedirectUris(config);
   return { config, help: values.help === true };
 }
 
@@ -285,7 +307,7 @@ function wrapped<T>(parse: () => T, source: string): T {
   }
 }
 
-function integer(raw: string, source: string, min: number, max: number): number {
+export function integer(raw: string, source: string, min: number, max: number): number {
   const value = Number(raw.trim());
   if (!/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
     throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, not "${raw}".`);
@@ -316,7 +338,7 @@ function boolean(raw: string, source: string): boolean {
   throw new ConfigError(`${source} must be true or false, not "${raw}".`);
 }
 
-function nonEmpty(raw: string, source: string): string {
+export function nonEmpty(raw: string, source: string): string {
   if (raw.trim() === '') throw new ConfigError(`${source} must not be empty.`);
   return raw;
 }

@@ -14,7 +14,7 @@ import { type AppComponents, createApp } from './app.ts';
 import { DEFAULT_CONFIG, type MockConfig } from './config.ts';
 import type { CustomerStore } from './core/customer-store.ts';
 import { silentLogger } from './http/components.ts';
-import { clientErrorResponder, serverOptions } from './http/request-limits.ts';
+import { clientErrorResponder, SERVER_MAX_HEADERS_COUNT, serverOptions } from './http/request-limits.ts';
 
 type MockServer = Server<typeof MockRequest, typeof MockResponse>;
 
@@ -39,6 +39,7 @@ export async function startMock(
   const server = createServer({ ...serverOptions(config.limits), ...app.http.classes }, app.http.listener);
   // Oversized heads, non-HTTP bytes and slow clients get the API's error body too (issue 6).
   server.on('clientError', clientErrorResponder(config.limits));
+  server.maxHeadersCount = SERVER_MAX_HEADERS_COUNT;
   await listen(server, config.port, config.host).catch(async (error: unknown) => {
     await app.close();
     throw error;

@@ -8,6 +8,7 @@
  */
 export { createSpecAjv, specPointer, SPEC_SCHEMA_ID } from './ajv.ts';
 export { describeAjvErrors } from './describe-errors.ts';
+export { isIntegerText } from './integer-text.ts';
 export { loadSpec, SPEC_PATH } from './load-spec.ts';
 export type { MediaTypeObject, OpenApiDocument, OperationObject, ParameterObject, ResponseObject, SchemaObject } from './load-spec.ts';
 export { listOperations } from './operations.ts';

@@ -2,6 +2,14 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { createSpecAjv, specPointer } from './ajv.ts';
 import { loadSpec, type OpenApiDocument } from './load-spec.ts';
 import { listOperations, type Operation } from './operations.ts';
+import { withIntegerText } from './integer-text.ts';
+import { closedSchema } from './closed-schema.ts';
+
+/**
+ * Components validated in their closed form (closed-schema.ts): a stored record has no field the
+ * spec does not name, at any depth.
+ */
+const CLOSED_COMPONENTS: ReadonlySet<ComponentName> = new Set(['CustomerRecord']);
 
 /** Schema names under `components/schemas`, as the spec spells them. */
 export type ComponentName =
@@ -43,7 +51,7 @@ export function compileValidators(doc: OpenApiDocument = loadSpec()): SpecValida
     component(name) {
       let validate = components.get(name);
       if (!validate) {
-        validate = mustGet(ajv, specPointer('components', 'schemas', name));
+        validate = CLOSED_COMPONENTS.has(name) ? ajv.compile(closedSchema(doc, name)) : mustGet(ajv, specPointer('components', 'schemas', name));
         components.set(name, validate);
       }
       return validate;
@@ -93,7 +101,10 @@ function compileParams(ajv: Ajv, operation: Operation, base: string[]): Validate
     properties[param.name] = { $ref: specPointer(...base, 'parameters', String(index), 'schema') };
     if (param.required) required.push(param.name);
   });
-  return ajv.compile({ type: 'object', properties, required });
+  // Coercion reads "0x1" and "1e3" as numbers; integer parameters must be written as integers.
+  const integers = operation.parameters.filter((param) => param.schema.type === 'integer').map((param) => param.name);
+  const validate = ajv.compile({ type: 'object', properties, required });
+  return integers.length > 0 ? withIntegerText(validate, integers) : validate;
 }
 
 function mustGet(ajv: Ajv, pointer: string): ValidateFunction {

@@ -44,7 +44,37 @@ export function expectBody(validators: OperationValidators, facts: BodyFacts, pa
   if (parsed.kind === 'malformed') return { kind: 'invalid', why: 'the body is not JSON' };
   if (parsed.kind === 'unclear') return { kind: 'any', why: parsed.why };
   const problem = bodyErrors(validators, parsed.value);
-  return problem ? { kind: 'invalid', why: problem } : valid(operation.operationId, parsed.value);
+  if (problem) return { kind: 'invalid', why: problem };
+  // A schema-valid body nested deeper than a server reads (the mock: 64 levels) may be refused or served.
+  if (deeperThan(parsed.value, NESTING_SERVERS_MAY_REFUSE)) return { kind: 'any', why: `nested deeper than ${NESTING_SERVERS_MAY_REFUSE} levels: servers may cap nesting` };
+  // Likewise a "__proto__", "constructor" or "prototype" key inside a value the schema leaves open (a read-only field).
+  if (hasPrototypeKey(parsed.value)) return { kind: 'any', why: 'a prototype key: servers may refuse it (the mock does, with 400)' };
+  return valid(operation.operationId, parsed.value);
+}
+
+const NESTING_SERVERS_MAY_REFUSE = 64;
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function hasPrototypeKey(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (typeof node !== 'object' || node === null) continue;
+    if (!Array.isArray(node) && Object.keys(node).some((key) => PROTOTYPE_KEYS.has(key))) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push(child);
+  }
+  return false;
+}
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function valid(operationId: string, body: unknown): Expectation {

@@ -76,7 +76,7 @@ export const errors = {
     api(404, 'UserNotFoundException', `No attached user logs in with ${credential}; use a credential of a customer's attached user.`),
   /** A browser request to the admin API from an origin `--cors` does not name (docs/decisions/023). */
   originRefused: (origin: string) =>
-    api(403, 'ForbiddenOriginException', `The admin API does not answer requests from the web origin ${origin}; name it with --cors ORIGIN to allow it.`),
+    api(403, 'ForbiddenOriginException', `The admin API does not answer requests from the web origin ${origin.slice(0, 100)}; call it from a test or a script, or name the origin with --cors ORIGIN to allow it.`),
   routeNotFound: (method: string, path: string) =>
     api(404, 'NotFoundException', `There is no endpoint ${method} ${path}.`),
   payloadTooLarge: (limit: string) =>
@@ -97,6 +97,20 @@ export const errors = {
   /** A JSON key that names a prototype; refused in every body so that none can reach one. */
   prototypeKey: (path: string) =>
     api(400, 'ValidationException', `${path}: the key is not allowed; "__proto__", "constructor" and "prototype" are refused in JSON bodies.`),
+  /** A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. */
+  hostNotAllowed: (host: string) =>
+    api(403, 'ForbiddenHostException', `The Host "${host.slice(0, 100)}" is not served while the mock listens on loopback; use localhost or 127.0.0.1, or start it with --allowed-host NAME.`),
+  /** RFC 9112 §3.2: an HTTP/1.1 request must carry Host. */
+  missingHost: () => api(400, 'BadRequestException', 'The request has no Host header, which HTTP/1.1 requires (RFC 9112 §3.2).'),
+  /** An admin request sent from a web page of another origin. */
+  /** RFC 9110 §15.5.6: the path exists, not with this method; `Allow` lists those it takes. */
+  methodNotAllowed: (method: string, path: string, allowed: readonly string[]) =>
+    api(405, 'MethodNotAllowedException', `${path.slice(0, 200)} does not take ${method.slice(0, 20)}; it takes ${allowed.join(', ')}.`, { Allow: allowed.join(', ') }),
+  /** More header fields than the server reads (RFC 6585 §5). */
+  tooManyHeaders: (limit: number) =>
+    api(431, 'RequestHeaderFieldsTooLargeException', `The request has more than ${limit} header fields; send fewer.`),
+  /** JSON nested deeper than the mock reads. */
+  tooDeep: (limit: number) => api(400, 'ValidationException', `body: is nested deeper than ${limit} levels; no record of this API needs more.`),
   rateLimited: (limit: string, retryAfterSeconds: number) =>
     api(
       429,

@@ -11,10 +11,21 @@ import type { Duplex } from 'node:stream';
 import type { HttpLimits } from '../config.ts';
 import { type ApiError, errors } from '../core/errors.ts';
 
+/** Most header fields a request may have; more is a 431 (pipeline/edge.ts), as Node's default count. */
+export const MAX_HEADER_COUNT = 2000;
+
+/**
+ * Node drops the header fields past `server.maxHeadersCount` without a word (an `Authorization`
+ * after 2,000 others was a 401); keeping one more lets the edge see "too many" and answer 431.
+ */
+export const SERVER_MAX_HEADERS_COUNT = MAX_HEADER_COUNT + 1;
+
 /** The `node:http` server options that enforce `limits`. */
 export function serverOptions(limits: HttpLimits): ServerOptions {
   return {
     maxHeaderSize: limits.maxHeaderBytes,
+    // The edge answers a missing Host with the API's error body (pipeline/host-check.ts).
+    requireHostHeader: false,
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
     // Node looks for expired requests every 30 s by default, far coarser than the timeouts.

@@ -73,10 +73,11 @@ it('returns 404 with the API error body given an unknown route', async () => {
   expect(result.body).toEqual({ exceptionType: 'NotFoundException', errorMessage: 'There is no endpoint GET /v1/nothing/here.' });
 });
 
-it('returns 404 given a known path with the wrong method', async () => {
+it('returns 405 with Allow given a known path with the wrong method', async () => {
   const result = await getJson(`${mock.url}/v1/client/customer/search`, { authorization: `Bearer ${token}` });
-  expect(result.status).toBe(404);
-  expect(result.body.exceptionType).toBe('NotFoundException');
+  expect(result.status).toBe(405);
+  expect(result.headers.get('allow')).toBe('POST');
+  expect(result.body.exceptionType).toBe('MethodNotAllowedException');
 });
 
 it('answers 500 with the API error body when a handler fails unexpectedly, and keeps serving', async () => {

@@ -13,6 +13,7 @@ import type { CustomerRecord } from '../../spec/index.ts';
 import { Journal } from './journal.ts';
 import { StateFileError, deleteLine, resetLine, upsertLine, upsertLineFromJson } from './journal-lines.ts';
 import { type RecordValidator, readJournal } from './journal-reader.ts';
+import { lockStateFile } from './state-lock.ts';
 
 export interface DurableStoreOptions {
   /** The data of a new state file (the fixtures or the generator). */
@@ -34,6 +35,21 @@ export interface DurableStore {
 }
 
 export async function openDurableStore(path: string, options: DurableStoreOptions): Promise<DurableStore> {
+  // Before the file is read: a second mock on it would rewrite it under the first (state-lock.ts).
+  const release = lockStateFile(path);
+  try {
+    const durable = await openLocked(path, options);
+    return { ...durable, close: () => durable.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openLocked(path: string, options: DurableStoreOptions): Promise<DurableStore> {
+  if (isEmptyFile(path)) {
+    options.logger.warn(`State file ${path} is empty (0 bytes), which this mock never writes; it is created again from the fixtures.`);
+  }
   if (!exists(path)) {
     const store = options.store ?? new CustomerStore(await options.defaults());
     const journal = writable(path, () => Journal.create(path, snapshotLines(store)));
@@ -94,6 +110,14 @@ function writable(path: string, open: () => Journal): Journal {
     return open();
   } catch (error) {
     throw new StateFileError(`${path}: cannot be written (${(error as Error).message}).`);
+  }
+}
+
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
-import type { CustomerRecord } from '../../../spec/index.ts';
+import { type CustomerRecord, isIntegerText } from '../../../spec/index.ts';
 import { durably } from '../../persistence/write-barrier.ts';
 import { readBody } from '../pipeline/read-body.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
@@ -15,6 +15,7 @@ import type { RouteTable } from '../pipeline/route-table.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { sendJson } from '../send-json.ts';
 import { adminGuard } from './admin-guard.ts';
+import { adminJsonWrite } from './admin-browser-guard.ts';
 import { mintToken } from './admin-tokens.ts';
 import { pageParams, resetRequest } from './admin-input.ts';
 
@@ -29,15 +30,14 @@ export interface CustomerSource {
   write(records: Iterable<CustomerRecord>, stream: Writable): Promise<void>;
 }
 
-/** Admin bodies may carry a whole fixture set, far above the API's 1 MiB. */
-const ADMIN_BODY_LIMIT = 512 * 1024 * 1024;
-
-const adminBody = readBody({ limit: ADMIN_BODY_LIMIT, forms: false, refuse: (error) => error });
-
-/** `more` adds routes of other modules (the journal's, the sessions') with the same guard and body. */
+/** `more` adds routes of other modules (the journal's, the sessions') with the same guards and body. */
 export function addAdminRoutes(table: RouteTable, config: MockConfig, customers: CustomerSource, more?: (route: (method: string, path: string, handler: Step) => void) => void): void {
   const guard = adminGuard(config.adminToken);
-  const route = (method: string, path: string, handler: Step) => table.add(method, `/__admin${path}`, [guard, adminBody, handler]);
+  // Admin bodies may carry a whole fixture set, far above the API's 1 MiB: --admin-body-limit.
+  const adminBody = readBody({ limit: config.adminBodyLimit, forms: false, refuse: (error) => error });
+  // Not for browsers (admin-browser-guard.ts): writes only as JSON; a foreign Origin is refused at the edge (pipeline/cors.ts).
+  const route = (method: string, path: string, handler: Step) =>
+    table.add(method, `/__admin${path}`, method === 'GET' ? [guard, handler] : [adminJsonWrite, guard, adminBody, handler]);
   route('POST', '/reset', reset(customers));
   route('POST', '/customers', upsert(customers));
   route('GET', '/customers', (req, res) => {
@@ -94,7 +94,8 @@ function upsert(customers: CustomerSource): Step {
 function customerNumberOf(req: MockRequest): number {
   const raw = String(req.params.customerNumber ?? '');
   const customerNumber = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(customerNumber) || customerNumber < 1) {
+  // The API's rule for path numbers (spec/integer-text.ts): "01", "+1" or "1e3" are not numbers here either.
+  if (!isIntegerText(raw) || customerNumber < 1) {
     throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
   }
   return customerNumber;

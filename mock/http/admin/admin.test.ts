@@ -147,7 +147,7 @@ it('needs the admin token on every admin route given --admin-token', async () =>
 });
 
 it('deletes one customer with DELETE /__admin/customers/{n}: 204, then reads and searches miss it', async () => {
-  const deleted = await fetch(admin(`/customers/${SAMPLE_CUSTOMER_NUMBER}`), { method: 'DELETE' });
+  const deleted = await fetch(admin(`/customers/${SAMPLE_CUSTOMER_NUMBER}`), { method: 'DELETE', headers: { 'content-type': 'application/json' } });
   expect(deleted.status).toBe(204);
   expect(await deleted.text()).toBe('');
   expect((await getJson(admin(`/customers/${SAMPLE_CUSTOMER_NUMBER}`))).status).toBe(404);
@@ -155,7 +155,7 @@ it('deletes one customer with DELETE /__admin/customers/{n}: 204, then reads and
 });
 
 it('answers 404 with the API error body when the customer to delete is absent', async () => {
-  const result = await fetch(admin(`/customers/${UNKNOWN_CUSTOMER_NUMBER}`), { method: 'DELETE' });
+  const result = await fetch(admin(`/customers/${UNKNOWN_CUSTOMER_NUMBER}`), { method: 'DELETE', headers: { 'content-type': 'application/json' } });
   expect(result.status).toBe(404);
   expect(await result.json()).toMatchObject({ exceptionType: 'CustomerNotFoundException' });
 });

@@ -160,9 +160,10 @@ it('keeps a journal per session, with paths less the session prefix', async () =
   await fetch(`${mock.url}/__admin/sessions/j1`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
 });
 
-it('keeps bodies nested deeper than JSON.stringify can write as text, and answers every query (fuzz regression)', async () => {
+it('survives bodies nested deeper than JSON.stringify can write, and answers every query (fuzz regression)', async () => {
   // 100,000 deep (over 64 KiB) overflowed the stack when the entry was made, and crashed the mock;
-  // 5,000 deep (10 KiB) would have broken GET /__admin/requests.
+  // 5,000 deep (10 KiB) would have broken GET /__admin/requests. Both are now refused as JSON nested
+  // deeper than 64 levels (docs/reference.md §10) before they are parsed, so no body is kept for them.
   for (const depth of [100_000, 5_000]) {
     const rawBody = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const result = await callOperation(mock.url, 'searchCustomers', { token, rawBody });
@@ -170,9 +171,7 @@ it('keeps bodies nested deeper than JSON.stringify can write as text, and answer
   }
   const listed = await getJson(`${mock.url}/__admin/requests`);
   expect(listed.status).toBe(200);
-  const [big, deep] = listed.body.requests;
-  expect(big).toMatchObject({ bodyTruncated: true, body: '['.repeat(64 * 1024) });
-  expect(deep).toMatchObject({ bodyTruncated: true, body: `${'['.repeat(5_000)}${']'.repeat(5_000)}` });
+  expect(listed.body.requests.map((entry: { status: number }) => entry.status)).toEqual([400, 400]);
   expect(await count({ body: {} })).toBe(0);
   const deepPattern = JSON.parse(`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`);
   const refused = await postJson(`${mock.url}/__admin/requests/count`, { body: deepPattern });

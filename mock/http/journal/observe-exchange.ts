@@ -19,8 +19,9 @@ export function observeExchanges(journaling: boolean, log: RequestLog | undefine
   if (!journaling && !log) return undefined;
   // One listener for every response, which finds its exchange as `this`: nothing is made per request.
   function finished(this: MockResponse): void {
-    const res = this;
-    const req = res.req;
+    record(this.req, this);
+  }
+  function record(req: MockRequest, res: MockResponse): void {
     // An event handler's error would be uncaught and end the process: report it instead.
     try {
       const ms = performance.now() - res.enteredMs;

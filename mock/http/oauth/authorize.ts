@@ -12,6 +12,7 @@ import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { type AuthorizeRequest, errorPage, loginPage } from './login-page.ts';
 import { readChallenge } from './pkce.ts';
+import { isRegisteredRedirect, redirectRule } from './redirect-uris.ts';
 
 /** How many users the login page offers. */
 const LOGIN_PAGE_USERS = 12;
@@ -19,6 +20,9 @@ const LOGIN_PAGE_USERS = 12;
 export function authorize(clients: readonly OAuthClient[]): Step {
   return (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
+    // The login page must not be framed by another page (clickjacking; RFC 9700 §4.16).
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
     const request = readRequest(req, res, clients);
     if (request) logIn(req, res, request);
   };
@@ -36,6 +40,10 @@ function readRequest(req: MockRequest, res: MockResponse, clients: readonly OAut
   }
   if (!isHttpUrl(redirectUri)) {
     res.status(400).type('html').send(errorPage('Invalid redirect_uri', 'The redirect_uri must be an absolute http or https URL without a fragment, such as http://localhost:3000/callback.'));
+    return undefined;
+  }
+  if (!isRegisteredRedirect(client, redirectUri)) {
+    res.status(400).type('html').send(errorPage('Unregistered redirect_uri', redirectRule(client)));
     return undefined;
   }
   const request: AuthorizeRequest = { clientId, redirectUri, state: single(query.state) };

@@ -41,7 +41,7 @@ function exchangeCode(params: Record<string, unknown>, client: OAuthClient, toke
   if (code === undefined) throw errors.oauth(400, 'invalid_request', 'The code parameter is missing; send the code the authorize redirect carried.');
   const issued = tokens.takeCode(code);
   if (!issued) {
-    throw errors.oauth(400, 'invalid_grant', `The authorization code is unknown, expired or already used; ${RESTART_LOGIN}.`);
+    throw errors.oauth(400, 'invalid_grant', `The authorization code is unknown, expired or already used (a code used twice revokes the tokens issued for it); ${RESTART_LOGIN}.`);
   }
   if (issued.clientId !== client.id) {
     throw errors.oauth(400, 'invalid_grant', `The authorization code was issued to another client; ${RESTART_LOGIN} with client_id ${client.id}.`);
@@ -55,7 +55,14 @@ function exchangeCode(params: Record<string, unknown>, client: OAuthClient, toke
     );
   }
   checkVerifier(issued.pkce, text(params, 'code_verifier'));
-  return tokens.issue({ kind: 'user', clientId: client.id, uniqueId: issued.uniqueId, ...(issued.credential ? { credential: issued.credential } : {}) });
+  // The code's family: a replay of this code revokes what it was exchanged for (token-store.ts).
+  return tokens.issue({
+    kind: 'user',
+    clientId: client.id,
+    uniqueId: issued.uniqueId,
+    family: issued.family,
+    ...(issued.credential ? { credential: issued.credential } : {}),
+  });
 }
 
 /** RFC 6749 §6, with rotation: the old refresh token is spent once a new pair is issued. */
@@ -63,7 +70,7 @@ function exchangeRefreshToken(params: Record<string, unknown>, client: OAuthClie
   const refreshToken = text(params, 'refresh_token');
   if (refreshToken === undefined) throw errors.oauth(400, 'invalid_request', 'The refresh_token parameter is missing; send the refresh_token of the last token response.');
   const grant = tokens.takeRefreshToken(refreshToken);
-  if (!grant) throw errors.oauth(400, 'invalid_grant', `The refresh token is unknown, expired or already used; ${RESTART_LOGIN}.`);
+  if (!grant) throw errors.oauth(400, 'invalid_grant', `The refresh token is unknown, expired or already used (a rotated refresh token used again revokes every token of its login); ${RESTART_LOGIN}.`);
   if (grant.clientId !== client.id) {
     throw errors.oauth(400, 'invalid_grant', 'The refresh token was issued to another client; refresh it with the client it was issued to.');
   }

@@ -5,11 +5,13 @@
  * read exposed; a preflight (`OPTIONS` with `Access-Control-Request-Method`) is answered here with
  * 204, before routing. No cookies are involved, so no `Allow-Credentials`.
  *
- * The admin API is not for browsers: it gets CORS only from origins that `--cors` names, and a
- * request with any other `Origin` is refused with 403, so that a web page cannot reset the store.
+ * The admin API is not for browsers: it gets CORS only from origins that `--cors` names (and its
+ * own), and a request with any other `Origin` is refused with 403, so that a web page cannot reset
+ * the store (admin/admin-browser-guard.ts).
  */
 import type { CorsPolicy } from '../../config/cors-flag.ts';
 import { errors } from '../../core/errors.ts';
+import { isAllowedAdminOrigin } from '../admin/admin-browser-guard.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
 import { fail } from './send-error.ts';
 
@@ -33,7 +35,7 @@ export function corsGate(policy: CorsPolicy): CorsGate {
     const origin = req.headers.origin;
     const admin = ADMIN_PATH.test(path);
     if (origin === undefined) return false;
-    const allowed = admin ? listed?.has(origin) === true : policy === 'any' || listed?.has(origin) === true;
+    const allowed = admin ? isAllowedAdminOrigin(origin, req, listed) : policy === 'any' || listed?.has(origin) === true;
     if (!allowed) {
       if (!admin) return false;
       fail(req, res, errors.originRefused(origin));

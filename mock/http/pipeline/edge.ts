@@ -14,6 +14,8 @@ import type { MockRequest, MockResponse } from './exchange.ts';
 import type { RouteTable } from './route-table.ts';
 import { resume } from './run-steps.ts';
 import { fail } from './send-error.ts';
+import { hostCheck } from './host-check.ts';
+import { MAX_HEADER_COUNT } from '../request-limits.ts';
 
 /** What the edge may do besides routing: choose test sessions, and watch answers (journal, log). */
 export interface EdgeOptions {
@@ -29,10 +31,18 @@ export function edgeListener(
   options: EdgeOptions = {},
 ): (req: MockRequest, res: MockResponse) => void {
   const { sessions, observe } = options;
+  const refuseHost = hostCheck(root.config);
   return (req, res) => {
     req.res = res;
     req.context = root;
     observe?.(req, res);
+    // Node keeps one header more than the limit (request-limits.ts), so "more" is seen, not dropped.
+    const hostRefusal = req.rawHeaders.length > 2 * MAX_HEADER_COUNT ? errors.tooManyHeaders(MAX_HEADER_COUNT) : refuseHost(req);
+    if (hostRefusal) {
+      res.shouldKeepAlive = false;
+      fail(req, res, hostRefusal);
+      return;
+    }
     const url = req.url ?? '/';
     // Node decodes the request target as latin1, one character a byte.
     if (url.length > limits.maxUrlBytes) {
@@ -60,6 +70,10 @@ export function edgeListener(
     // As Express routes by default: one trailing slash does not make another path.
     if (match.kind !== 'route' && path.length > 1 && path.endsWith('/')) match = table.find(method, path.slice(0, -1));
     req.pathname = path;
+    if (match.kind === 'method') {
+      fail(req, res, errors.methodNotAllowed(method, path, withHead(match.allowed)));
+      return;
+    }
     if (match.kind !== 'route') {
       const fallback = table.fallback(path);
       if (!fallback) {
@@ -82,4 +96,9 @@ export function edgeListener(
     }
     resume(req, res);
   };
+}
+
+/** A path served by GET is served by HEAD too (route-table.ts). */
+function withHead(allowed: readonly string[]): string[] {
+  return allowed.includes('GET') && !allowed.includes('HEAD') ? [...allowed, 'HEAD'] : [...allowed];
 }

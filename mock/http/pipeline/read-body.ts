@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { type ApiError, errors } from '../../core/errors.ts';
 import { prototypeKeyPath } from '../prototype-keys.ts';
+import { isDeeperThan, MAX_JSON_DEPTH } from '../json-depth.ts';
 import type { MockRequest, MockResponse } from './exchange.ts';
 import { PENDING, resume, type Step } from './run-steps.ts';
 import { fail } from './send-error.ts';
@@ -118,6 +119,7 @@ function parseBody(bytes: Buffer, parse: 'json' | 'form', rule: BodyRule): unkno
   // No key may name a prototype (prototype-keys.ts).
   const prototypePath = prototypeKeyPath(body);
   if (prototypePath !== undefined) throw errors.prototypeKey(prototypePath);
+  if (isDeeperThan(body, MAX_JSON_DEPTH)) throw rule.refuse(errors.tooDeep(MAX_JSON_DEPTH));
   return body;
 }
 
