@@ -85,6 +85,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     store,
     tokens,
     close: async () => {
+      sessions.endAll();
       tokens.close();
       await durable?.close();
     },

@@ -18,7 +18,7 @@ export function sessionContexts(root: MockContext, clock: Clock): (id: string, r
     config,
     logger: root.logger,
     store: new CustomerStore(records),
-    tokens: new TokenStore(clock, config.tokenTtl),
+    tokens: new TokenStore(clock, config.tokenTtl, { refreshTtlSeconds: config.refreshTtl }),
     limiter: config.rateLimit ? new RateLimiter(clock, config.rateLimits) : undefined,
     barrier: undefined,
     journal: config.journalSize > 0 ? new RequestJournal(config.journalSize) : undefined,

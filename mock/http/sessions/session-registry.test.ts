@@ -4,7 +4,9 @@ import { manualClock } from '../components.ts';
 import type { MockContext } from '../pipeline/context.ts';
 import { isSessionPath, SessionRegistry } from './session-registry.ts';
 
-const contextFor = (id: string) => ({ basePath: `/__sessions/${id}` }) as MockContext;
+const closed: string[] = [];
+/** A context with only what the registry touches: its base path, and a token store to close. */
+const contextFor = (id: string) => ({ basePath: `/__sessions/${id}`, tokens: { close: () => closed.push(id) } }) as unknown as MockContext;
 const registry = (clock = manualClock(), max = 5) => new SessionRegistry(clock, { ttlSeconds: 10, maxSessions: max }, contextFor);
 
 it('tells session paths from others with prefix checks only', () => {
@@ -54,6 +56,8 @@ it('ends a session unused for the TTL, counting from its last use', async () => 
   clock.advance(10_000);
   expect(sessions.enter('/__sessions/a/healthz')).toBeInstanceOf(ApiError);
   expect(sessions.size).toBe(0);
+  // Its token store's sweep timer is stopped with it, so an ended session leaves nothing running.
+  expect(closed).toContain('a');
 });
 
 it('makes up ids that are free', async () => {

@@ -88,7 +88,21 @@ export class SessionRegistry {
   }
 
   delete(id: string): boolean {
-    return this.#sessions.delete(id);
+    return this.#end(id);
+  }
+
+  /** Ends every session: the mock is closing. */
+  endAll(): void {
+    for (const id of [...this.#sessions.keys()]) this.#end(id);
+  }
+
+  /** Forgets a session and stops what it runs (its token store's sweep timer). */
+  #end(id: string): boolean {
+    const session = this.#sessions.get(id);
+    if (!session) return false;
+    this.#sessions.delete(id);
+    session.context.tokens.close();
+    return true;
   }
 
   get size(): number {
@@ -98,7 +112,7 @@ export class SessionRegistry {
   #live(id: string): Session | undefined {
     const session = this.#sessions.get(id);
     if (session && this.#expired(session, this.clock.now())) {
-      this.#sessions.delete(id);
+      this.#end(id);
       return undefined;
     }
     return session;
@@ -110,7 +124,7 @@ export class SessionRegistry {
 
   #sweep(): void {
     const now = this.clock.now();
-    for (const [id, session] of this.#sessions) if (this.#expired(session, now)) this.#sessions.delete(id);
+    for (const [id, session] of this.#sessions) if (this.#expired(session, now)) this.#end(id);
   }
 
   #freeId(): string {
