@@ -10,6 +10,9 @@ import { addClient, parseClient } from './config/client-flag.ts';
 import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
 import type { LogFormat } from './http/request-log.ts';
 import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
+import { ConfigError, integer, nonEmpty } from './config/values.ts';
+
+export { ConfigError };
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
@@ -111,9 +114,6 @@ export const DEFAULT_CONFIG: MockConfig = {
   redirectUris: [],
 };
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 /** One flag: its environment variable, its help text, and how a string becomes a config value. */
 interface FlagSpec {
@@ -307,14 +307,6 @@ function wrapped<T>(parse: () => T, source: string): T {
   }
 }
 
-export function integer(raw: string, source: string, min: number, max: number): number {
-  const value = Number(raw.trim());
-  if (!/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new ConfigError(`${source} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  }
-  return value;
-}
-
 function fraction(raw: string, source: string): number {
   const value = Number(raw.trim());
   if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
@@ -338,7 +330,3 @@ function boolean(raw: string, source: string): boolean {
   throw new ConfigError(`${source} must be true or false, not "${raw}".`);
 }
 
-export function nonEmpty(raw: string, source: string): string {
-  if (raw.trim() === '') throw new ConfigError(`${source} must not be empty.`);
-  return raw;
-}

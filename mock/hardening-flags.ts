@@ -3,7 +3,8 @@
  * be added there without touching these: the DNS-rebinding allow list, the admin body limit, the
  * refresh token lifetime and the redirect URIs registered per client.
  */
-import { ConfigError, integer, nonEmpty, type MockConfig } from './config.ts';
+import type { MockConfig } from './config.ts';
+import { ConfigError, integer, nonEmpty } from './config/values.ts';
 
 interface HardeningFlag {
   env: string;
