@@ -9,7 +9,7 @@ import type { CapturedAnswer } from './answers.ts';
 import { requestHeaders, type Scenario, type Tokens } from './scenarios.ts';
 
 /**
- * A client token by the client credentials grant (HTTP Basic, as DESIGN.md §4 allows) and a
+ * A client token by the client credentials grant (HTTP Basic, as docs/reference.md §4 allows) and a
  * user token for the sample customer's user from the admin API.
  */
 export async function fetchTokens(url: string): Promise<Tokens> {

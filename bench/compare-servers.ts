@@ -25,7 +25,7 @@ export interface Comparison {
   clientIds: number;
 }
 
-/** The data set of the comparison: the mock's default size (DESIGN.md §4). */
+/** The data set of the comparison: the mock's default size (docs/reference.md §4). */
 export const COMPARE_COUNT = 1000;
 
 export async function compareServers(context: BenchContext): Promise<Comparison> {

@@ -28,14 +28,14 @@ export interface Scenario {
   path: string;
   /** The JSON request body, exactly as sent. */
   body?: string;
-  /** Which token it needs (DESIGN.md §3: user mode or client mode). */
+  /** Which token it needs (docs/reference.md §3: user mode or client mode). */
   token: 'client' | 'user';
   /**
    * Which of our mock's two processes serves it: `--rate-limit off`, or `on` (the default), which
    * is driven with a pool of client ids so that no call meets a limit (bench/pool-size.ts).
    */
   rateLimits: 'off' | 'on';
-  /** A `Prefer` header sent with every request (DESIGN.md §3). */
+  /** A `Prefer` header sent with every request (docs/reference.md §3). */
   prefer?: string;
   /**
    * The servers driven right after ours with the same requests. Prism only on the plain reads:
@@ -56,7 +56,7 @@ export const BENCH_SESSION = 'bench';
 const sample = sampleCustomer();
 
 /**
- * The update writes the sample customer's own info back (DESIGN.md §3: update replaces all), so
+ * The update writes the sample customer's own info back (docs/reference.md §3: update replaces all), so
  * every request keeps the data valid and the same: later reads and searches still find it.
  */
 const UPDATE_BODY = {

@@ -1,6 +1,6 @@
 /**
  * The mock's configuration: one typed object with defaults, filled from command-line flags and
- * the environment (DESIGN.md §4: "each also settable in the environment"). A flag beats its
+ * the environment (docs/reference.md §4: "each also settable in the environment"). A flag beats its
  * environment variable, which beats the default. Invalid values throw a `ConfigError`, which the
  * CLI turns into a message and exit code 2.
  */
@@ -47,7 +47,7 @@ export interface MockConfig {
   /** A fixture file to load instead of generating `count` customers from `seed`. */
   fixtures: string | undefined;
   rateLimit: boolean;
-  /** Per client id: calls a second and a minute (DESIGN.md §1: 100 and 2000). */
+  /** Per client id: calls a second and a minute (docs/reference.md §1: 100 and 2000). */
   rateLimits: { perSecond: number; perMinute: number };
   searchOverflow: SearchOverflow;
   /** Share of API requests (0..1) answered with an injected 500. */

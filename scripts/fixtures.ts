@@ -1,5 +1,5 @@
 /**
- * `npm run fixtures -- --seed S --count N --out FILE`: writes a fixture file (DESIGN.md §5).
+ * `npm run fixtures -- --seed S --count N --out FILE`: writes a fixture file (docs/reference.md §5).
  * Flags are parsed in fixtures/cli-options.ts; run with --help for the list.
  */
 import { createWriteStream } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * `npm run proxy -- --upstream URL [--port P]`: Prism's validation proxy on 127.0.0.1 in front of
  * a real server, on the canonical spec. Forwards every request unchanged and prints each request
- * and every violation of the spec Prism sees in it or in its answer (DESIGN.md §6).
+ * and every violation of the spec Prism sees in it or in its answer (docs/reference.md §6).
  */
 import { parseArgs } from 'node:util';
 import { parsePrismLine } from '../contracts/prism/prism-log.ts';

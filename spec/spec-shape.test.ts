@@ -24,7 +24,7 @@ it('uses no flow-style collections with content, which Dredd 14 YAML parser reje
   expect(flow).toEqual([]);
 });
 
-it('names every component schema DESIGN.md section 2 lists', () => {
+it('names every component schema docs/reference.md section 2 lists', () => {
   expect(Object.keys(loadSpec().components.schemas)).toEqual(expect.arrayContaining(COMPONENTS));
 });
 

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/client/credential/customers/check` (DESIGN.md §3): which customer and user each
+ * `POST /v1/client/credential/customers/check` (docs/reference.md §3): which customer and user each
  * credential belongs to. Emails compare case-insensitively, phones as E.164 (spaces and dashes
  * dropped, a leading `00` read as `+`; see normalize.ts). Results keep the input order and echo
  * each credential as the client sent it; unknown credentials are left out.

@@ -137,7 +137,7 @@ export class CustomerStore {
     return this.size;
   }
 
-  /** The customer that has the user attached (user mode, DESIGN.md §3). */
+  /** The customer that has the user attached (user mode, docs/reference.md §3). */
   findCustomerByUser(uniqueId: string): CustomerRecord | undefined {
     const customerNumber = this.#state.customerOfUser(uniqueId);
     return customerNumber === undefined ? undefined : this.#state.get(customerNumber);
@@ -148,7 +148,7 @@ export class CustomerStore {
     return this.#state.userOfCredential(credential);
   }
 
-  /** A `login_hint` (DESIGN.md §4): a user's `uniqueId`, else one of its credentials. */
+  /** A `login_hint` (docs/reference.md §4): a user's `uniqueId`, else one of its credentials. */
   resolveLoginHint(hint: string): UserRef | undefined {
     const customerNumber = this.#state.customerOfUser(hint);
     if (customerNumber !== undefined) return { customerNumber, uniqueId: hint };

@@ -71,7 +71,7 @@ export const errors = {
     api(404, 'CustomerNotFoundException', `No customer has customer number ${customerNumber}.`),
   userHasNoCustomer: (uniqueId: string) =>
     api(404, 'CustomerNotFoundException', `No customer has the user ${uniqueId} attached.`),
-  /** No attached user has this credential (the admin API's token minting, DESIGN.md §4). */
+  /** No attached user has this credential (the admin API's token minting, docs/reference.md §4). */
   userNotFound: (credential: string) =>
     api(404, 'UserNotFoundException', `No attached user logs in with ${credential}; use a credential of a customer's attached user.`),
   /** A browser request to the admin API from an origin `--cors` does not name (docs/decisions/023). */

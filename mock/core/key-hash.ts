@@ -67,7 +67,7 @@ export function userKey(uniqueId: string): number {
 }
 
 /**
- * DESIGN.md §3 shape (a): `companyName` or `lastName`, and `streetAddress`, and `postalCode` or
+ * docs/reference.md §3 shape (a): `companyName` or `lastName`, and `streetAddress`, and `postalCode` or
  * `postalPlace`. Each of the four combinations has its own tag, so every allowed shape has a key.
  */
 export function nameAddressKey(

@@ -1,5 +1,5 @@
 /**
- * The one text normalisation behind every index and every comparison of the core. DESIGN.md §3:
+ * The one text normalisation behind every index and every comparison of the core. docs/reference.md §3:
  * search strings match "case-insensitively after trimming and Unicode NFC normalisation, whole
  * value"; credentials match "emails case-insensitively, phones as E.164".
  */

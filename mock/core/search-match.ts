@@ -1,5 +1,5 @@
 /**
- * The rules of `POST /v1/client/customer/search` on one record (DESIGN.md §3): which requests are
+ * The rules of `POST /v1/client/customer/search` on one record (docs/reference.md §3): which requests are
  * allowed, and whether a record matches every field given. The index only narrows the candidates
  * (search.ts); this file decides.
  *

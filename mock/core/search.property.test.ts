@@ -87,7 +87,7 @@ const requestArb: fc.Arbitrary<SearchRequest> = fc
     return fc.record(Object.fromEntries(fields.map((field) => [field, fieldArbs[field]]))) as fc.Arbitrary<SearchRequest>;
   });
 
-/** The rules of DESIGN.md §3, written as plainly as possible over every record. */
+/** The rules of docs/reference.md §3, written as plainly as possible over every record. */
 function linearScan(records: CustomerRecord[], request: SearchRequest, overflow: 'forbid' | 'truncate'): number[] | string {
   const norm = (value: string | null | undefined) => (value ?? '').normalize('NFC').toLowerCase().trim();
   const has = (value: string | undefined) => norm(value) !== '';

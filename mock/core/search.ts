@@ -1,5 +1,5 @@
 /**
- * `POST /v1/client/customer/search` (DESIGN.md §3). The search never scans the store: it looks up
+ * `POST /v1/client/customer/search` (docs/reference.md §3). The search never scans the store: it looks up
  * candidates in the index of the most selective field given (a phone, an email, or one of the four
  * name-and-address keys), then checks only those candidates against every field (AND). Its cost
  * follows the number of customers sharing that key, not the size of the store.

@@ -1,5 +1,5 @@
 /**
- * Records for the core's tests: the reference's sample customer (DESIGN.md §1), a builder for
+ * Records for the core's tests: the reference's sample customer (docs/reference.md §1), a builder for
  * variations of it, and a view of a whole store to compare two. Test support only; the fixtures
  * generator lives in `fixtures/`.
  */

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/customer/info`: the replace-all update (DESIGN.md §3). `name`, `phoneNumbers`, `emails`
+ * `POST /v1/customer/info`: the replace-all update (docs/reference.md §3). `name`, `phoneNumbers`, `emails`
  * and `invoiceEmailAddress` are replaced; a field left out becomes `null`. `customerNumber` and
  * `attachedUsers` in the body are read-only and ignored; address and products stay as they are.
  * The body has passed the spec's validator, so no other field can be present.

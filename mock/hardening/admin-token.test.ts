@@ -1,5 +1,5 @@
 /**
- * `--admin-token T` guards every `/__admin` route (DESIGN.md §4): a missing, wrong or differently
+ * `--admin-token T` guards every `/__admin` route (docs/reference.md §4): a missing, wrong or differently
  * sent token is a 401 before the route runs, on reads and writes alike, on unknown admin paths too.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';

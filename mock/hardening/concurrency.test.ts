@@ -18,7 +18,7 @@ const directory = mkdtempSync(join(tmpdir(), 'concurrency-'));
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** The four fields an update replaces (DESIGN.md §3). */
+/** The four fields an update replaces (docs/reference.md §3). */
 interface Replaced {
   name: Name;
   phoneNumbers: PhoneNumber[];

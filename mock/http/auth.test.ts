@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "Auth": bearer checks on the API, token kinds, expiry on the injected clock. */
+/** docs/reference.md §3 "Auth": bearer checks on the API, token kinds, expiry on the injected clock. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';

@@ -1,7 +1,7 @@
 /**
  * Bearer authentication of the API (RFC 6750): no, unknown or expired bearer is 401
  * `invalid_token`; a token of the wrong kind for the operation is 403 `insufficient_scope`
- * (DESIGN.md §3). The operation's token kind comes from its security scheme in the spec.
+ * (docs/reference.md §3). The operation's token kind comes from its security scheme in the spec.
  */
 import { errors } from '../core/errors.ts';
 import type { TokenKind } from '../../spec/index.ts';

@@ -1,4 +1,4 @@
-/** DESIGN.md §3: search, the credential check and client-mode info, over HTTP. */
+/** docs/reference.md §3: search, the credential check and client-mode info, over HTTP. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   DECOMPOSED_CUSTOMER_NUMBER, DECOMPOSED_NFC, SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_MOBILE_CREDENTIAL, SAMPLE_PHONE, SAMPLE_UNIQUE_ID, SHARED_ADDRESS,

@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "Fault injection": Prefer code and delay, and --fault-rate, over HTTP. */
+/** docs/reference.md §3 "Fault injection": Prefer code and delay, and --fault-rate, over HTTP. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';

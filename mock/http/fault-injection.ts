@@ -1,5 +1,5 @@
 /**
- * Faults on purpose (DESIGN.md §3): `Prefer: code=N` answers a documented status with a body
+ * Faults on purpose (docs/reference.md §3): `Prefer: code=N` answers a documented status with a body
  * from the error catalogue, `Prefer: delay=MS` waits first, and `--fault-rate P` answers a seeded
  * random share P of authenticated API calls with a 500. Only API routes mount this.
  */

@@ -56,7 +56,7 @@ export const handlers: Record<string, Handler> = {
   },
 };
 
-/** User mode (DESIGN.md §3): the customer whose attached users hold the token's user. */
+/** User mode (docs/reference.md §3): the customer whose attached users hold the token's user. */
 function customerOfUser(store: CustomerStore, grant: TokenGrant): CustomerRecord {
   const uniqueId = grant.uniqueId ?? '';
   const record = store.findCustomerByUser(uniqueId);

@@ -1,6 +1,6 @@
 /**
  * Spec-driven routing (STYLE.md lesson 2, as openapi-backend does it): one route per operation of
- * the spec, served at `/v1/…` and under the real base path `/capi/v1/…` (DESIGN.md §4). Each
+ * the spec, served at `/v1/…` and under the real base path `/capi/v1/…` (docs/reference.md §4). Each
  * request passes, in order: bearer check, rate limit, token kind, Prefer, fault injection, JSON
  * body, validation against the spec, then the operation's handler. The steps are put together
  * here once, at start; a step a configuration does not need (no body, no fault rate) is left out.
@@ -19,10 +19,10 @@ import type { Step } from './pipeline/run-steps.ts';
 import { sendJson } from './send-json.ts';
 import type { WriteBarrier } from '../persistence/write-barrier.ts';
 
-/** The real servers' base path; a client swaps only the host (DESIGN.md §4). */
+/** The real servers' base path; a client swaps only the host (docs/reference.md §4). */
 export const API_PREFIXES = ['', '/capi'];
 
-/** DESIGN.md §3: a body over 1 MiB is a 413. */
+/** docs/reference.md §3: a body over 1 MiB is a 413. */
 export const API_BODY_LIMIT = 1024 * 1024;
 
 const API_BODY = readBody({ limit: API_BODY_LIMIT, forms: false, refuse: (error) => error });

@@ -1,5 +1,5 @@
 /**
- * The `Prefer` request header as Prism reads it (DESIGN.md §3, STYLE.md lesson 5): decoded once,
+ * The `Prefer` request header as Prism reads it (docs/reference.md §3, STYLE.md lesson 5): decoded once,
  * checked, and turned into a typed value. `code=N` asks for a documented status, `delay=MS` for
  * latency. RFC 7240 lets a server ignore preferences it does not know; a mock that silently
  * ignored a typo would hide a broken test, so an unknown or malformed preference is a 400.

@@ -1,4 +1,4 @@
-/** DESIGN.md §1 and §3 "Rate limits": per client, both windows, headers on every API response. */
+/** docs/reference.md §1 and §3 "Rate limits": per client, both windows, headers on every API response. */
 import { afterEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import type { MockConfig } from '../config.ts';

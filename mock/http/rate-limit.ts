@@ -1,7 +1,7 @@
 /**
  * Rate limits per client id at the edge of the API: the two `X-RateLimit-*` values go on every
  * API response once the client is known (errors included; send-json.ts writes them), and a call
- * over a limit is a 429 with `Retry-After` (DESIGN.md §1, §3). A user token counts for the client
+ * over a limit is a 429 with `Retry-After` (docs/reference.md §1, §3). A user token counts for the client
  * it was issued to. A counted call costs a map lookup and two counter updates: no timer, no object.
  */
 import { errors } from '../core/errors.ts';

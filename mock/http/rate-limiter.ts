@@ -1,5 +1,5 @@
 /**
- * Per-client rate limits as the real API has them (DESIGN.md §1: 100 calls a second and 2000 a
+ * Per-client rate limits as the real API has them (docs/reference.md §1: 100 calls a second and 2000 a
  * minute). Fixed windows aligned to the clock's second and minute (docs/decisions/007): simple,
  * predictable in tests, and what `X-RateLimit-Reset` (epoch seconds) can express exactly.
  */

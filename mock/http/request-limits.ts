@@ -3,7 +3,7 @@
  * Node's HTTP parser refuses an oversized head, bytes that are not HTTP and a client slower than
  * `headersTimeout`/`requestTimeout` before Express runs, and by default answers with a bare status
  * line. Here those refusals get the API's `{exceptionType, errorMessage}` body like every other
- * error (DESIGN.md §3). The URL limit is the first thing the request listener checks
+ * error (docs/reference.md §3). The URL limit is the first thing the request listener checks
  * (pipeline/edge.ts).
  */
 import { STATUS_CODES, type ServerOptions } from 'node:http';

@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "Validation" and the routing rules: bodies, content types, sizes, unknown routes, no 500s. */
+/** docs/reference.md §3 "Validation" and the routing rules: bodies, content types, sizes, unknown routes, no 500s. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_PHONE } from '../../fixtures/index.ts';
 import { errors } from '../core/errors.ts';

@@ -1,4 +1,4 @@
-/** DESIGN.md §3, user mode and the replace-all update, over HTTP on an ephemeral port. */
+/** docs/reference.md §3, user mode and the replace-all update, over HTTP on an ephemeral port. */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_UNIQUE_ID, sampleCustomer } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';

@@ -1,5 +1,5 @@
 /**
- * `--admin-token T`: every admin route needs `Authorization: Bearer T` (DESIGN.md §4), compared in
+ * `--admin-token T`: every admin route needs `Authorization: Bearer T` (docs/reference.md §4), compared in
  * constant time. Without the flag the admin API is open, as a local mock's usually is.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

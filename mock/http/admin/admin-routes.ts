@@ -1,5 +1,5 @@
 /**
- * The admin API under `/__admin` (DESIGN.md §4): replace or extend the store, read it, export it
+ * The admin API under `/__admin` (docs/reference.md §4): replace or extend the store, read it, export it
  * in the `--fixtures` format, delete one customer, and mint tokens without a browser. Errors use
  * the API's own body. `--no-admin` leaves these routes out (a 404); `--admin-token T` guards
  * every one of them.

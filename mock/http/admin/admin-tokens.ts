@@ -1,5 +1,5 @@
 /**
- * `POST /__admin/tokens` (DESIGN.md §4): a token without the browser flow. `{"uniqueId"}`,
+ * `POST /__admin/tokens` (docs/reference.md §4): a token without the browser flow. `{"uniqueId"}`,
  * `{"credential"}` or `{"customerNumber"}` give a user token (for `clientId`, default the demo
  * client); `{"clientId"}` alone gives a client token. Answered like `/user/oauth/token`.
  */

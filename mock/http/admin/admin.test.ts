@@ -1,4 +1,4 @@
-/** DESIGN.md §4, the admin API under /__admin, over HTTP. */
+/** docs/reference.md §4, the admin API under /__admin, over HTTP. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * `GET …/oauth/authorize`, the front door of the authorization code flow as ConnectID has it
- * (DESIGN.md §4). A careful authorization server (RFC 6749 §4.1.2.1, §10.15) never redirects to
+ * (docs/reference.md §4). A careful authorization server (RFC 6749 §4.1.2.1, §10.15) never redirects to
  * an unverified place: an unknown client or a `redirect_uri` that is not http(s) gets an HTML error
  * page. Everything else answers by redirect: a code, or an RFC 6749 error with the `state`. A
  * public client must send a PKCE challenge (RFC 7636); a login hint that logs nobody in shows the

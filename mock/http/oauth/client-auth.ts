@@ -1,7 +1,7 @@
 /**
  * Client authentication at the token endpoint (RFC 6749 §2.3.1): HTTP Basic, or `client_id` and
  * `client_secret` parameters in the form body, the query string, or both, as the PHP
- * `oauth2-connectid` client sends them (DESIGN.md §4). Where two places carry a value they must
+ * `oauth2-connectid` client sends them (docs/reference.md §4). Where two places carry a value they must
  * agree. Secrets are compared in constant time. A public client (no secret, RFC 6749 §2.1) sends
  * `client_id` alone (`token_endpoint_auth_method` `none`); what proves it is PKCE (grants.ts).
  */

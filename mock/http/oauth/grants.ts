@@ -1,5 +1,5 @@
 /**
- * The three grants of the token endpoint (DESIGN.md §4): `client_credentials`,
+ * The three grants of the token endpoint (docs/reference.md §4): `client_credentials`,
  * `authorization_code` and `refresh_token`. Errors are RFC 6749 §5.2 bodies whose
  * `error_description` says what to do next.
  */

@@ -1,5 +1,5 @@
 /**
- * The OAuth2 endpoints at both real paths (DESIGN.md §4): `/user/oauth/…` (production) and
+ * The OAuth2 endpoints at both real paths (docs/reference.md §4): `/user/oauth/…` (production) and
  * `/login/oauth/…` (the test environment). The token endpoint takes form bodies (RFC 6749 §4) and,
  * for convenience, JSON; its errors are RFC 6749 §5.2 bodies, including for unreadable bodies. The
  * RFC 8414 metadata document names them for OAuth libraries.

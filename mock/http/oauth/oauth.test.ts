@@ -1,4 +1,4 @@
-/** DESIGN.md §4, OAuth2 as ConnectID does it: authorize, the token endpoint, client authentication. */
+/** docs/reference.md §4, OAuth2 as ConnectID does it: authorize, the token endpoint, client authentication. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../../fixtures/index.ts';
 import { DEMO_CLIENT } from '../../config.ts';

@@ -16,7 +16,7 @@ export type GrantKind = 'client' | 'user';
 /** What a valid access token stands for. */
 export interface TokenGrant {
   kind: GrantKind;
-  /** The OAuth client the token was issued to; rate limits count per client (DESIGN.md §3). */
+  /** The OAuth client the token was issued to; rate limits count per client (docs/reference.md §3). */
   clientId: string;
   /** The ConnectID user, for user tokens. */
   uniqueId?: string;

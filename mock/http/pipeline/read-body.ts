@@ -3,7 +3,7 @@
  * br; the limit counts the decoded bytes), checks that it is UTF-8, and parses it as JSON or, where
  * the route takes forms, as `application/x-www-form-urlencoded`. Its refusals are the catalogue's:
  * 415 for another media type, charset or encoding, 413 over the limit, 400 for bytes that do not
- * decode or parse (DESIGN.md §3). A route may give them another voice (the token endpoint answers
+ * decode or parse (docs/reference.md §3). A route may give them another voice (the token endpoint answers
  * in RFC 6749's). No body at all leaves `req.body` undefined.
  */
 import { isUtf8 } from 'node:buffer';
