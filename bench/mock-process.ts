@@ -35,7 +35,8 @@ export async function startMockProcess(children: ChildGroup, options: MockProces
   const port = await freePort();
   const data = options.fixtures ? ['--fixtures', options.fixtures] : ['--count', String(options.count ?? 1000)];
   const started = performance.now();
-  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, ...data]);
+  // No request log: a line a request on the bench's pipe would measure the log, not the pipeline.
+  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data]);
   const url = `http://${HOST}:${port}`;
   try {
     await waitForHealth(url, child, options.timeoutMs);

@@ -56,22 +56,32 @@ export interface RecordedExchange {
   uniqueId: string | undefined;
 }
 
-export function recordExchange(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): RecordedExchange {
-  const truncated = req.body !== undefined && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
+/** An empty exchange, for a ring slot that `recordExchange` fills in place. */
+export function emptyExchange(): RecordedExchange {
   return {
-    startedAt,
-    method: req.method ?? 'GET',
-    path: req.pathname,
-    search: req.search,
-    headers: req.headers,
-    body: truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.body,
-    bodyTruncated: truncated,
-    status: res.statusCode,
-    durationMs,
-    operationId: req.route?.operationId,
-    clientId: req.grant?.clientId,
-    uniqueId: req.grant?.uniqueId,
+    startedAt: 0, method: '', path: '', search: '', headers: {}, body: undefined, bodyTruncated: false,
+    status: 0, durationMs: 0, operationId: undefined, clientId: undefined, uniqueId: undefined,
   };
+}
+
+/**
+ * Writes the exchange into `into`, a slot the journal's ring reuses: a long-lived object, so
+ * that a request leaves no new object behind for the garbage collector to promote.
+ */
+export function recordExchange(into: RecordedExchange, req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
+  const truncated = req.body !== undefined && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
+  into.startedAt = startedAt;
+  into.method = req.method ?? 'GET';
+  into.path = req.pathname;
+  into.search = req.search;
+  into.headers = req.headers;
+  into.body = truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.body;
+  into.bodyTruncated = truncated;
+  into.status = res.statusCode;
+  into.durationMs = durationMs;
+  into.operationId = req.route?.operationId;
+  into.clientId = req.grant?.clientId;
+  into.uniqueId = req.grant?.uniqueId;
 }
 
 /** The entry a query answers with, secrets masked. */

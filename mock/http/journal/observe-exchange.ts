@@ -8,7 +8,6 @@
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import type { Route } from '../pipeline/route-table.ts';
 import type { RequestLog } from '../request-log.ts';
-import { recordExchange } from './journal-entry.ts';
 
 const JOURNALED_PREFIXES = ['/user/oauth/', '/login/oauth/', '/.well-known/'];
 
@@ -26,7 +25,7 @@ export function observeExchanges(journaling: boolean, log: RequestLog | undefine
     try {
       const ms = performance.now() - res.enteredMs;
       const journal = req.context?.journal;
-      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.add(recordExchange(req, res, res.enteredAt, ms));
+      if (journal && req.method !== 'OPTIONS' && isJournaled(req.route)) journal.record(req, res, res.enteredAt, ms);
       log?.(req, res, ms);
     } catch (error) {
       req.context?.logger.error(`could not journal or log ${req.method} ${req.pathname}`, error);

@@ -6,10 +6,11 @@
  *
  * @example
  * const journal = new RequestJournal(1000);
- * journal.add(recordExchange(req, res, startedAt, ms));
+ * journal.record(req, res, startedAt, ms);
  * journal.query({ operationId: 'getClientCustomerInfo' }, 100); // { total, requests }
  */
-import { type JournalEntry, type RecordedExchange, renderEntry } from './journal-entry.ts';
+import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
+import { emptyExchange, type JournalEntry, type RecordedExchange, recordExchange, renderEntry } from './journal-entry.ts';
 import { type JournalFilter, matches } from './journal-filter.ts';
 
 export class RequestJournal {
@@ -23,9 +24,14 @@ export class RequestJournal {
     this.#ring = new Array<Slot | undefined>(capacity);
   }
 
-  /** Stores an exchange under the next id; the oldest one drops out when the ring is full. */
-  add(exchange: RecordedExchange): void {
-    this.#ring[this.#next] = { id: ++this.#lastId, exchange };
+  /**
+   * Records an exchange under the next id; the oldest one drops out when the ring is full. Its
+   * slot is reused, not replaced (journal-entry.ts `recordExchange`).
+   */
+  record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
+    const slot = (this.#ring[this.#next] ??= { id: 0, exchange: emptyExchange() });
+    slot.id = ++this.#lastId;
+    recordExchange(slot.exchange, req, res, startedAt, durationMs);
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#size < this.capacity) this.#size++;
   }
