@@ -4,16 +4,13 @@
  * a 400 naming the field, in the API and the admin API alike.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clientToken } from '../http/test-support.ts';
-import { type RunningMock, startMock } from '../server.ts';
+import { startWithClientToken } from '../http/test-support.ts';
+import type { RunningMock } from '../server.ts';
 
 let mock: RunningMock;
 let token: string;
 
-beforeAll(async () => {
-  mock = await startMock({ count: 0, rateLimit: false });
-  token = await clientToken(mock.url);
-});
+beforeAll(async () => ({ mock, token } = await startWithClientToken()));
 
 afterAll(() => mock.close());
 

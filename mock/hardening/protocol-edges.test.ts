@@ -4,17 +4,14 @@
  * request without Host gets the API's error body.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clientToken } from '../http/test-support.ts';
-import { type RunningMock, startMock } from '../server.ts';
+import { startWithClientToken } from '../http/test-support.ts';
+import type { RunningMock } from '../server.ts';
 import { rawRequest } from './raw-http.ts';
 
 let mock: RunningMock;
 let token: string;
 
-beforeAll(async () => {
-  mock = await startMock({ count: 0, rateLimit: false });
-  token = await clientToken(mock.url);
-});
+beforeAll(async () => ({ mock, token } = await startWithClientToken()));
 
 afterAll(() => mock.close());
 

@@ -2,15 +2,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { callOperation, clientToken, getJson, postForm, postJson, DEMO_BASIC } from './test-support.ts';
+import { callOperation, getJson, postForm, postJson, DEMO_BASIC, startWithClientToken } from './test-support.ts';
 
 let mock: RunningMock;
 let token: string;
 
-beforeAll(async () => {
-  mock = await startMock({ count: 0, rateLimit: false });
-  token = await clientToken(mock.url);
-});
+beforeAll(async () => ({ mock, token } = await startWithClientToken()));
 afterAll(() => mock.close());
 
 const info = (prefer?: string, bearer = token, url = mock.url) =>

@@ -4,15 +4,12 @@ import { SAMPLE_PHONE } from '../../fixtures/index.ts';
 import { errors } from '../core/errors.ts';
 import { type RunningMock, startMock } from '../server.ts';
 import { handlers } from './handlers.ts';
-import { callOperation, clientToken, expectSpecResponse, getJson } from './test-support.ts';
+import { callOperation, clientToken, expectSpecResponse, getJson, startWithClientToken } from './test-support.ts';
 
 let mock: RunningMock;
 let token: string;
 
-beforeAll(async () => {
-  mock = await startMock({ count: 0, rateLimit: false });
-  token = await clientToken(mock.url);
-});
+beforeAll(async () => ({ mock, token } = await startWithClientToken()));
 afterAll(() => mock.close());
 
 const search = (options: { rawBody?: string; contentType?: string; body?: unknown }) =>

@@ -6,6 +6,8 @@
  */
 import { expect } from 'vitest';
 import { loadSpec, listOperations, describeAjvErrors, specValidators } from '../../spec/index.ts';
+import type { MockConfig } from '../config.ts';
+import { type RunningMock, startMock } from '../server.ts';
 
 export interface CallOptions {
   token?: string;
@@ -94,4 +96,16 @@ export async function userToken(baseUrl: string, who: Record<string, unknown> = 
   const result = await postJson(`${baseUrl}/__admin/tokens`, who);
   expect(result.status).toBe(200);
   return result.body.access_token as string;
+}
+
+/**
+ * A quiet mock for one test file (no customers but the scenario ones, rate limits off unless told)
+ * and a client token for it: what most HTTP test files start from.
+ *
+ * @example
+ * beforeAll(async () => ({ mock, token } = await startWithClientToken()));
+ */
+export async function startWithClientToken(overrides: Partial<MockConfig> = {}): Promise<{ mock: RunningMock; token: string }> {
+  const mock = await startMock({ count: 0, rateLimit: false, ...overrides });
+  return { mock, token: await clientToken(mock.url) };
 }
