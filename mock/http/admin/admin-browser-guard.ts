@@ -8,6 +8,7 @@
  */
 import { errors } from '../../core/errors.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
+import { mediaType } from '../pipeline/read-body.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 
 /**
@@ -24,11 +25,5 @@ export function isAllowedAdminOrigin(origin: string, req: MockRequest, listed: R
 /** 415 for an admin write whose `Content-Type` is not JSON, with or without a body. */
 export const adminJsonWrite: Step = (req) => {
   const type = req.headers['content-type'];
-  if (type === undefined || !isJson(type)) throw errors.unsupportedMediaType(type ?? '');
+  if (mediaType(type) !== 'json') throw errors.unsupportedMediaType(type ?? '');
 };
-
-function isJson(header: string): boolean {
-  const semicolon = header.indexOf(';');
-  const type = (semicolon < 0 ? header : header.slice(0, semicolon)).trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-}

@@ -141,7 +141,7 @@ function decoded(req: MockRequest, rule: BodyRule): Readable {
 }
 
 /** `json` for application/json and application/*+json, `form` for URL-encoded forms. */
-function mediaType(header: string | undefined): 'json' | 'form' | undefined {
+export function mediaType(header: string | undefined): 'json' | 'form' | undefined {
   if (header === undefined) return undefined;
   const semicolon = header.indexOf(';');
   const type = (semicolon < 0 ? header : header.slice(0, semicolon)).trim().toLowerCase();
