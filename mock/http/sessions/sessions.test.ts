@@ -212,3 +212,14 @@ it('mints user tokens through a session\'s /__admin/tokens that hold in that ses
   expect((await callOperation(mock.url, 'getCustomerInfo', { token: minted.body.access_token })).status).toBe(401);
   await del(`${mock.url}/__admin/sessions/minted`);
 });
+
+it("refuses a foreign Origin on a session's admin API as at the root, and keeps the session's API open to it", async () => {
+  const created = await createSession({ id: 'origin-1' });
+  const origin = { origin: 'http://evil.example' };
+  const admin = await getJson(`${session('origin-1')}/__admin/customers`, origin);
+  expect(admin.status).toBe(403);
+  expect(admin.body.exceptionType).toBe('ForbiddenOriginException');
+  expect((await getJson(`${session('origin-1')}/healthz`, origin)).status).toBe(200);
+  expect(created.status).toBe(201);
+  expect((await del(`${mock.url}/__admin/sessions/origin-1`)).status).toBe(204);
+});
