@@ -13,6 +13,7 @@ import type { EncodedRecords } from './encoded-records.ts';
 import type { StoreIndexes } from './store-indexes.ts';
 import { StoreState, type UserRef } from './store-state.ts';
 import { displayName } from './customer-view.ts';
+import type { RecordView } from './record-views.ts';
 import type { CustomerRecord } from '../../spec/index.ts';
 
 export type { UserRef } from './store-state.ts';
@@ -49,6 +50,11 @@ export class CustomerStore {
   }
 
   /** The stored JSON text of a record, for export without a parse and a stringify. */
+  /** A view of the record as the API shows it, as JSON text (record-views.ts); undefined when no such customer. */
+  viewText(customerNumber: number, view: RecordView): string | undefined {
+    return this.#state.viewText(customerNumber, view);
+  }
+
   getJson(customerNumber: number): string | undefined {
     return this.#state.records.get(customerNumber);
   }
@@ -141,6 +147,11 @@ export class CustomerStore {
   findCustomerByUser(uniqueId: string): CustomerRecord | undefined {
     const customerNumber = this.#state.customerOfUser(uniqueId);
     return customerNumber === undefined ? undefined : this.#state.get(customerNumber);
+  }
+
+  /** The number of the customer that has the user attached (for `viewText`). */
+  customerNumberOfUser(uniqueId: string): number | undefined {
+    return this.#state.customerOfUser(uniqueId);
   }
 
   /** The user who logs in with a credential: emails case-insensitively, phones as E.164. */

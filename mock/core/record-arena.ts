@@ -44,6 +44,8 @@ export class RecordArena {
   #lengthOf = new Uint32Array(1024);
   /** 1 when the slot's text is Latin-1, 0 when UTF-8. */
   #latin1Of = new Uint8Array(1024);
+  /** Two numbers noted for each slot's text (`note`), at `2 * slot` and `2 * slot + 1`. */
+  #notesOf = new Int32Array(2048);
   readonly #freeSlots: number[] = [];
   #nextSlot = 0;
   #liveBytes = 0;
@@ -63,6 +65,23 @@ export class RecordArena {
     const offset = this.#offsetOf[slot]!;
     const encoding = this.#latin1Of[slot] === 1 ? 'latin1' : 'utf8';
     return this.#chunks[this.#chunkOf[slot]!]!.toString(encoding, offset, offset + this.#lengthOf[slot]!);
+  }
+
+  /**
+   * One of two numbers noted about a record's text, valid until the text is written again: 0
+   * until `setNotes`, and again after every write. The store notes where its views end
+   * (record-views.ts), so that a read need not parse the text to find out.
+   */
+  note(customerNumber: number, which: 0 | 1): number {
+    const slot = this.#slots.get(customerNumber);
+    return slot === undefined ? 0 : this.#notesOf[2 * slot + which]!;
+  }
+
+  setNotes(customerNumber: number, first: number, second: number): void {
+    const slot = this.#slots.get(customerNumber);
+    if (slot === undefined) return;
+    this.#notesOf[2 * slot] = first;
+    this.#notesOf[2 * slot + 1] = second;
   }
 
   set(customerNumber: number, json: string): void {
@@ -124,6 +143,8 @@ export class RecordArena {
 
   #place(slot: number, chunk: number, offset: number, bytes: number, latin1: boolean): void {
     this.#latin1Of[slot] = latin1 ? 1 : 0;
+    this.#notesOf[2 * slot] = 0;
+    this.#notesOf[2 * slot + 1] = 0;
     this.#chunkOf[slot] = chunk;
     this.#offsetOf[slot] = offset;
     this.#lengthOf[slot] = bytes;
@@ -137,7 +158,7 @@ export class RecordArena {
 
   #newSlot(): number {
     if (this.#nextSlot === this.#chunkOf.length) {
-      const grow = <T extends Uint32Array | Uint8Array>(old: T): T => {
+      const grow = <T extends Uint32Array | Uint8Array | Int32Array>(old: T): T => {
         const next = new (old.constructor as new (length: number) => T)(old.length * 2);
         next.set(old);
         return next;
@@ -146,6 +167,7 @@ export class RecordArena {
       this.#offsetOf = grow(this.#offsetOf);
       this.#lengthOf = grow(this.#lengthOf);
       this.#latin1Of = grow(this.#latin1Of);
+      this.#notesOf = grow(this.#notesOf);
     }
     return this.#nextSlot++;
   }

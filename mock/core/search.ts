@@ -13,6 +13,7 @@ import { emailKey, nameAddressKey, phoneKey } from './key-hash.ts';
 import { isBlank } from './normalize.ts';
 import type { CustomerStore } from './customer-store.ts';
 import { toSearchResult } from './customer-view.ts';
+import { SEARCH_VIEW } from './record-views.ts';
 import { hasSearchShape, matchesRequest } from './search-match.ts';
 import type { StoreIndexes } from './store-indexes.ts';
 import type { CustomerRecord, SearchRequest, SearchResult } from '../../spec/index.ts';
@@ -27,6 +28,20 @@ export interface SearchOptions {
 export const SEARCH_LIMIT = 5;
 
 export function searchCustomers(store: CustomerStore, request: SearchRequest, options: SearchOptions): SearchResult[] {
+  return findCustomers(store, request, options).map(toSearchResult);
+}
+
+/**
+ * The same search as `searchCustomers`, answered as the response body's JSON text: each result cut
+ * from its record's text (record-views.ts), none serialised again.
+ */
+export function searchCustomersText(store: CustomerStore, request: SearchRequest, options: SearchOptions): string {
+  const texts = findCustomers(store, request, options).map((record) => store.viewText(record.customerNumber, SEARCH_VIEW)!);
+  return `{"customers":[${texts.join(',')}]}`;
+}
+
+/** The records that match, in customer-number order, at most the limit (or a 403 beyond it, by `overflow`). */
+function findCustomers(store: CustomerStore, request: SearchRequest, options: SearchOptions): CustomerRecord[] {
   if (!hasSearchShape(request)) throw errors.searchRule();
   const limit = options.limit ?? SEARCH_LIMIT;
   const candidates = [...smallestCandidateSet(store.indexes, request)].sort((a, b) => a - b);
@@ -39,7 +54,7 @@ export function searchCustomers(store: CustomerStore, request: SearchRequest, op
     if (matches.length > limit) break;
   }
   if (matches.length > limit && options.overflow === 'forbid') throw errors.tooManyResults(limit);
-  return matches.slice(0, limit).map(toSearchResult);
+  return matches.slice(0, limit);
 }
 
 /** The candidate set of every index key the request allows; the smallest one wins. */

@@ -11,6 +11,7 @@ import { normalizeCredential } from './normalize.ts';
 import { INDEX_NAMES, StoreIndexes } from './store-indexes.ts';
 import { RecordArena } from './record-arena.ts';
 import { isStringifyOf } from './record-text.ts';
+import { type RecordView, viewEnds, viewText } from './record-views.ts';
 import type { CustomerRecord } from '../../spec/index.ts';
 
 export interface UserRef {
@@ -25,6 +26,22 @@ export class StoreState {
   get(customerNumber: number): CustomerRecord | undefined {
     const json = this.records.get(customerNumber);
     return json === undefined ? undefined : (JSON.parse(json) as CustomerRecord);
+  }
+
+  /** The JSON text of a record's view (record-views.ts), cut from its stored text; undefined when no such customer. */
+  viewText(customerNumber: number, view: RecordView): string | undefined {
+    const text = this.records.get(customerNumber);
+    if (text === undefined) return undefined;
+    // A view never ends at 0 (a record's text starts with its `{`), which the arena's "not noted" is.
+    let end = this.records.note(customerNumber, view);
+    if (end === 0) end = this.#noteViewEnds(customerNumber, JSON.parse(text) as CustomerRecord, text)[view];
+    return viewText(text, end, view);
+  }
+
+  #noteViewEnds(customerNumber: number, record: CustomerRecord, text: string): [number, number] {
+    const ends = viewEnds(record, text);
+    this.records.setNotes(customerNumber, ends[0], ends[1]);
+    return ends;
   }
 
   /**
@@ -118,6 +135,7 @@ export class StoreState {
       return;
     }
     this.records.set(customerNumber, json);
+    this.#noteViewEnds(customerNumber, record, json);
     if (old) this.indexes.replace(old, record);
     else this.indexes.add(record);
   }

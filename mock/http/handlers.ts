@@ -6,10 +6,11 @@
 import { checkCredentials } from '../core/credentials.ts';
 import type { CustomerStore } from '../core/customer-store.ts';
 import { errors } from '../core/errors.ts';
-import { searchCustomers } from '../core/search.ts';
+import { searchCustomersText } from '../core/search.ts';
 import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../../spec/index.ts';
 import { replaceCustomerInfo } from '../core/update.ts';
-import { toCustomerInfo } from '../core/customer-view.ts';
+import { INFO_VIEW } from '../core/record-views.ts';
+import { JsonText } from './send-json.ts';
 import { toProfile } from '../core/profile-view.ts';
 import type { MockConfig } from '../config.ts';
 import type { TokenGrant } from './oauth/token-store.ts';
@@ -30,7 +31,12 @@ export interface HandlerContext {
 export type Handler = (input: HandlerInput, context: HandlerContext) => unknown;
 
 export const handlers: Record<string, Handler> = {
-  getCustomerInfo: ({ grant }, { store }) => toCustomerInfo(customerOfUser(store, grant)),
+  getCustomerInfo: ({ grant }, { store }) => {
+    const uniqueId = grant.uniqueId ?? '';
+    const customerNumber = store.customerNumberOfUser(uniqueId);
+    if (customerNumber === undefined) throw errors.userHasNoCustomer(uniqueId);
+    return new JsonText(store.viewText(customerNumber, INFO_VIEW)!);
+  },
 
   // Not in the reference: what public login libraries read after login (spec: getCustomerProfile).
   getCustomerProfile: ({ grant }, { store }) => toProfile(customerOfUser(store, grant), grant.uniqueId ?? '', grant.credential),
@@ -40,9 +46,8 @@ export const handlers: Record<string, Handler> = {
     return { success: true };
   },
 
-  searchCustomers: ({ body }, { store, config }) => ({
-    customers: searchCustomers(store, body as SearchRequest, { overflow: config.searchOverflow }),
-  }),
+  searchCustomers: ({ body }, { store, config }) =>
+    new JsonText(searchCustomersText(store, body as SearchRequest, { overflow: config.searchOverflow })),
 
   checkCredentialCustomers: ({ body }, { store }) => ({
     customers: checkCredentials(store, (body as { credentials: string[] }).credentials),
@@ -50,9 +55,9 @@ export const handlers: Record<string, Handler> = {
 
   getClientCustomerInfo: ({ params }, { store }) => {
     const customerNumber = params.customerNumber as number;
-    const record = store.get(customerNumber);
-    if (!record) throw errors.customerNotFound(customerNumber);
-    return toCustomerInfo(record);
+    const text = store.viewText(customerNumber, INFO_VIEW);
+    if (text === undefined) throw errors.customerNotFound(customerNumber);
+    return new JsonText(text);
   },
 };
 

@@ -1,5 +1,6 @@
 /**
- * Every JSON answer of the mock is written here, with one `writeHead`: the body serialised once,
+ * Every JSON answer of the mock is written here, with one `writeHead`: the body serialised once (or
+ * given as text),
  * its length, and the `X-RateLimit-*` values the rate limit left on the response (rate-limit.ts).
  */
 import type { ServerResponse } from 'node:http';
@@ -7,8 +8,13 @@ import type { MockResponse } from './pipeline/exchange.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** A body that is JSON text already (record-views.ts): written as it is, not serialised again. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
+  const body = value instanceof JsonText ? value.text : JSON.stringify(value);
   const { rateReset, rateRemaining } = res as MockResponse;
   res.writeHead(
     status,
