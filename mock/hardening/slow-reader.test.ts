@@ -5,6 +5,10 @@
  * `writeHead` and `end` on the socket), so what a non-reading client can push is bounded by the
  * socket buffers, and another client is still served. Bounded: one connection, at most 24 MiB
  * offered, stopped after a second without progress.
+ *
+ * This test also passes on the code before the one pipeline (d6024cd, with fast-reads.ts), so it
+ * does not reproduce the issue's twenty connections: `npx tsx scripts/slow-reader.ts` measures
+ * those (peak RSS and a normal client's wait, against a bare node:http server with --bare).
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
