@@ -50,6 +50,14 @@ export class CustomerStore {
   }
 
   /** The stored JSON text of a record, for export without a parse and a stringify. */
+  /**
+   * The stored record, shared and frozen (shared-records.ts): for reading at once, as the search
+   * and an update do; `get` gives a copy to keep or change.
+   */
+  peek(customerNumber: number): Readonly<CustomerRecord> | undefined {
+    return this.#state.peek(customerNumber);
+  }
+
   /** A view of the record as the API shows it, as JSON text (record-views.ts); undefined when no such customer. */
   viewText(customerNumber: number, view: RecordView): string | undefined {
     return this.#state.viewText(customerNumber, view);

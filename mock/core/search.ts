@@ -16,7 +16,7 @@ import { toSearchResult } from './customer-view.ts';
 import { SEARCH_VIEW } from './record-views.ts';
 import { hasSearchShape, matchesRequest } from './search-match.ts';
 import type { StoreIndexes } from './store-indexes.ts';
-import type { CustomerRecord, SearchRequest, SearchResult } from '../../spec/index.ts';
+import type { SearchRequest, SearchResult } from '../../spec/index.ts';
 
 export interface SearchOptions {
   /** `forbid`: more than `limit` matches is a 403; `truncate`: the first `limit` (`--search-overflow`). */
@@ -28,7 +28,7 @@ export interface SearchOptions {
 export const SEARCH_LIMIT = 5;
 
 export function searchCustomers(store: CustomerStore, request: SearchRequest, options: SearchOptions): SearchResult[] {
-  return findCustomers(store, request, options).map(toSearchResult);
+  return findCustomers(store, request, options).map((customerNumber) => toSearchResult(store.get(customerNumber)!));
 }
 
 /**
@@ -36,25 +36,29 @@ export function searchCustomers(store: CustomerStore, request: SearchRequest, op
  * from its record's text (record-views.ts), none serialised again.
  */
 export function searchCustomersText(store: CustomerStore, request: SearchRequest, options: SearchOptions): string {
-  const texts = findCustomers(store, request, options).map((record) => store.viewText(record.customerNumber, SEARCH_VIEW)!);
+  const texts = findCustomers(store, request, options).map((customerNumber) => store.viewText(customerNumber, SEARCH_VIEW)!);
   return `{"customers":[${texts.join(',')}]}`;
 }
 
-/** The records that match, in customer-number order, at most the limit (or a 403 beyond it, by `overflow`). */
-function findCustomers(store: CustomerStore, request: SearchRequest, options: SearchOptions): CustomerRecord[] {
+/** The customers that match, in customer-number order, at most the limit (or a 403 beyond it, by `overflow`). */
+function findCustomers(store: CustomerStore, request: SearchRequest, options: SearchOptions): number[] {
   if (!hasSearchShape(request)) throw errors.searchRule();
   const limit = options.limit ?? SEARCH_LIMIT;
-  const candidates = [...smallestCandidateSet(store.indexes, request)].sort((a, b) => a - b);
-  const matches: CustomerRecord[] = [];
+  const candidates = [...smallestCandidateSet(store.indexes, request)].sort(byNumber);
+  const matches: number[] = [];
   // Candidates in customer-number order, so the first `limit` matches are the ones to return and
   // one more is enough to know the limit is exceeded.
   for (const customerNumber of candidates) {
-    const record = store.get(customerNumber);
-    if (record && matchesRequest(record, request)) matches.push(record);
+    const record = store.peek(customerNumber);
+    if (record && matchesRequest(record, request)) matches.push(customerNumber);
     if (matches.length > limit) break;
   }
   if (matches.length > limit && options.overflow === 'forbid') throw errors.tooManyResults(limit);
   return matches.slice(0, limit);
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
 }
 
 /** The candidate set of every index key the request allows; the smallest one wins. */

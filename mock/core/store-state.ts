@@ -10,6 +10,7 @@ import { credentialKey, userKey } from './key-hash.ts';
 import { normalizeCredential } from './normalize.ts';
 import { INDEX_NAMES, StoreIndexes } from './store-indexes.ts';
 import { RecordArena } from './record-arena.ts';
+import { SharedRecords } from './shared-records.ts';
 import { isStringifyOf } from './record-text.ts';
 import { type RecordView, viewEnds, viewText } from './record-views.ts';
 import type { CustomerRecord } from '../../spec/index.ts';
@@ -22,10 +23,17 @@ export interface UserRef {
 export class StoreState {
   readonly records = new RecordArena();
   readonly indexes = new StoreIndexes();
+  readonly #shared = new SharedRecords();
+  readonly #text = (customerNumber: number) => this.records.get(customerNumber);
 
   get(customerNumber: number): CustomerRecord | undefined {
     const json = this.records.get(customerNumber);
     return json === undefined ? undefined : (JSON.parse(json) as CustomerRecord);
+  }
+
+  /** The stored record, parsed once and frozen (shared-records.ts): to read, never to change or hand out. */
+  peek(customerNumber: number): Readonly<CustomerRecord> | undefined {
+    return this.#shared.get(customerNumber, this.#text);
   }
 
   /** The JSON text of a record's view (record-views.ts), cut from its stored text; undefined when no such customer. */
@@ -54,7 +62,7 @@ export class StoreState {
     if (!isCustomerNumber(record.customerNumber)) {
       throw errors.validation(`customerNumber: must be a whole number of at least 1, not ${record.customerNumber}.`);
     }
-    const old = this.get(record.customerNumber);
+    const old = this.peek(record.customerNumber);
     // A record that keeps its users and credentials (every update does) claims nothing new.
     if (!old || !sameClaims(old, record)) this.#assertClaimsFree(record);
     const text = json !== undefined && isStringifyOf(json, record) ? json : JSON.stringify(record);
@@ -128,7 +136,8 @@ export class StoreState {
   }
 
   /** The one place records and indexes change, so they change together. `old` is the stored record, when the caller has read it. */
-  #write(customerNumber: number, json: string | undefined, record: CustomerRecord | undefined, old = this.get(customerNumber)): void {
+  #write(customerNumber: number, json: string | undefined, record: CustomerRecord | undefined, old = this.peek(customerNumber)): void {
+    this.#shared.forget(customerNumber);
     if (json === undefined || record === undefined) {
       if (old) this.indexes.remove(old);
       this.records.delete(customerNumber);
@@ -143,7 +152,7 @@ export class StoreState {
   /** The customer that has the user attached. The index gives candidates; the record decides. */
   customerOfUser(uniqueId: string): number | undefined {
     for (const customerNumber of this.indexes.user.get(userKey(uniqueId))) {
-      const record = this.get(customerNumber);
+      const record = this.peek(customerNumber);
       if (record?.attachedUsers?.some((user) => user.uniqueId === uniqueId)) return customerNumber;
     }
     return undefined;
@@ -153,7 +162,7 @@ export class StoreState {
   userOfCredential(credential: string): UserRef | undefined {
     const wanted = normalizeCredential(credential);
     for (const customerNumber of this.indexes.credential.get(credentialKey(credential))) {
-      const user = this.get(customerNumber)?.attachedUsers?.find((candidate) =>
+      const user = this.peek(customerNumber)?.attachedUsers?.find((candidate) =>
         candidate.credentials?.some((held) => normalizeCredential(held.credential) === wanted),
       );
       if (user) return { customerNumber, uniqueId: user.uniqueId };

@@ -1,6 +1,7 @@
 /**
  * The handler of each operation of the spec, by `operationId` (STYLE.md lesson 2). Handlers see
- * validated input and the caller's grant, call the core, and return the 200 body; errors are
+ * validated input and the caller's grant, call the core, and return the 200 body (a value, or
+ * `JsonText` when the core answers with JSON text already); errors are
  * thrown as `ApiError`s. No Express here, so a handler reads as the rule it implements.
  */
 import { checkCredentials } from '../core/credentials.ts';
@@ -31,12 +32,7 @@ export interface HandlerContext {
 export type Handler = (input: HandlerInput, context: HandlerContext) => unknown;
 
 export const handlers: Record<string, Handler> = {
-  getCustomerInfo: ({ grant }, { store }) => {
-    const uniqueId = grant.uniqueId ?? '';
-    const customerNumber = store.customerNumberOfUser(uniqueId);
-    if (customerNumber === undefined) throw errors.userHasNoCustomer(uniqueId);
-    return new JsonText(store.viewText(customerNumber, INFO_VIEW)!);
-  },
+  getCustomerInfo: ({ grant }, { store }) => new JsonText(store.viewText(customerNumberOfUser(store, grant), INFO_VIEW)!),
 
   // Not in the reference: what public login libraries read after login (spec: getCustomerProfile).
   getCustomerProfile: ({ grant }, { store }) => toProfile(customerOfUser(store, grant), grant.uniqueId ?? '', grant.credential),
@@ -61,10 +57,17 @@ export const handlers: Record<string, Handler> = {
   },
 };
 
-/** User mode (docs/reference.md §3): the customer whose attached users hold the token's user. */
-function customerOfUser(store: CustomerStore, grant: TokenGrant): CustomerRecord {
+/**
+ * User mode (docs/reference.md §3): the customer whose attached users hold the token's user, as
+ * the store's shared record (read at once, never changed: an update builds a new one from it).
+ */
+function customerOfUser(store: CustomerStore, grant: TokenGrant): Readonly<CustomerRecord> {
+  return store.peek(customerNumberOfUser(store, grant))!;
+}
+
+function customerNumberOfUser(store: CustomerStore, grant: TokenGrant): number {
   const uniqueId = grant.uniqueId ?? '';
-  const record = store.findCustomerByUser(uniqueId);
-  if (!record) throw errors.userHasNoCustomer(uniqueId);
-  return record;
+  const customerNumber = store.customerNumberOfUser(uniqueId);
+  if (customerNumber === undefined) throw errors.userHasNoCustomer(uniqueId);
+  return customerNumber;
 }

@@ -1,0 +1,47 @@
+/**
+ * Parsed records the store reads for its own questions (which customer a user or credential
+ * belongs to, which candidates a search matches, what an update replaces), kept for the next
+ * question about the same customer. A record lives in the store as text (docs/decisions/003), and
+ * parsing it was the largest part of a search and a third of an update (docs/decisions/021). Each
+ * entry is frozen, all the way down, and shared: it is read, never changed or handed to a caller,
+ * who gets a fresh copy from `CustomerStore.get`. A write forgets the customer's entry; the oldest
+ * entry goes when the cache is full, so a million customers read once cost no more than a few.
+ */
+import type { CustomerRecord } from '../../spec/index.ts';
+
+/** Entries kept: far more customers than a test or a load run reads over and over. */
+export const SHARED_RECORDS = 1024;
+
+export class SharedRecords {
+  readonly #records = new Map<number, Readonly<CustomerRecord>>();
+
+  constructor(readonly capacity = SHARED_RECORDS) {}
+
+  /** The shared record of `customerNumber`, parsed from `text()` when not kept. */
+  get(customerNumber: number, text: (customerNumber: number) => string | undefined): Readonly<CustomerRecord> | undefined {
+    const kept = this.#records.get(customerNumber);
+    if (kept !== undefined) return kept;
+    const json = text(customerNumber);
+    if (json === undefined) return undefined;
+    const record = deepFreeze(JSON.parse(json) as CustomerRecord);
+    if (this.#records.size >= this.capacity) this.#records.delete(this.#records.keys().next().value!);
+    this.#records.set(customerNumber, record);
+    return record;
+  }
+
+  forget(customerNumber: number): void {
+    this.#records.delete(customerNumber);
+  }
+
+  get size(): number {
+    return this.#records.size;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
