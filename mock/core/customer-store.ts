@@ -96,14 +96,16 @@ export class CustomerStore {
    */
   upsert(records: readonly CustomerRecord[], texts?: readonly (string | undefined)[]): void {
     const state = this.#state;
+    // What a refused record's batch undoes. A record that `put` refuses changed nothing, so one
+    // record alone (every update) needs no copy of what it replaces.
     const previous: Array<[number, string | undefined]> = [];
+    const undoable = records.length > 1;
     let added = false;
     try {
       for (let i = 0; i < records.length; i++) {
         const record = records[i]!;
-        const before = state.records.get(record.customerNumber);
-        previous.push([record.customerNumber, before]);
-        added ||= before === undefined;
+        added ||= !state.records.has(record.customerNumber);
+        if (undoable) previous.push([record.customerNumber, state.records.get(record.customerNumber)]);
         state.put(record, texts?.[i]);
       }
     } catch (error) {
@@ -112,6 +114,16 @@ export class CustomerStore {
     }
     if (added) this.#order = undefined;
     this.#emit({ kind: 'upsert', records });
+  }
+
+  /**
+   * `upsert` of one record that the caller built for the store and gives up, as an update does:
+   * the store keeps it, frozen, as the customer's shared record (shared-records.ts), so the next
+   * read of the customer parses nothing. The caller must not change it afterwards.
+   */
+  adopt(record: CustomerRecord): void {
+    this.upsert([record]);
+    this.#state.share(record);
   }
 
   /**

@@ -7,6 +7,7 @@ import { scenarioCustomers, SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/scenar
 import { CustomerStore } from './customer-store.ts';
 import { searchCustomers } from './search.ts';
 import { SharedRecords } from './shared-records.ts';
+import { replaceCustomerInfo } from './update.ts';
 
 it('shares one frozen record, all the way down, and hands copies to callers', () => {
   const store = new CustomerStore(scenarioCustomers());
@@ -43,4 +44,15 @@ it('keeps at most its capacity, dropping the oldest first', () => {
   expect(shared.get(1, text)).not.toBe(first);
   expect(shared.get(1, text)).toStrictEqual(first);
   expect(shared.get(4, text)).toBeUndefined();
+});
+
+it('keeps the record an update built as the shared one: frozen, and what the stored text says', () => {
+  const store = new CustomerStore(scenarioCustomers());
+  const current = store.peek(SAMPLE_CUSTOMER_NUMBER)!;
+  replaceCustomerInfo(store, current, { emails: ['ny@example.no'] });
+  const shared = store.peek(SAMPLE_CUSTOMER_NUMBER)!;
+  expect(shared).not.toBe(current);
+  expect(Object.isFrozen(shared) && Object.isFrozen(shared.name)).toBe(true);
+  expect(shared).toStrictEqual(JSON.parse(store.getJson(SAMPLE_CUSTOMER_NUMBER)!));
+  expect(shared.emails).toStrictEqual(['ny@example.no']);
 });

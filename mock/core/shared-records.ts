@@ -24,9 +24,19 @@ export class SharedRecords {
     const json = text(customerNumber);
     if (json === undefined) return undefined;
     const record = deepFreeze(JSON.parse(json) as CustomerRecord);
+    this.#set(customerNumber, record);
+    return record;
+  }
+
+  #set(customerNumber: number, record: Readonly<CustomerRecord>): void {
+    this.#records.delete(customerNumber);
     if (this.#records.size >= this.capacity) this.#records.delete(this.#records.keys().next().value!);
     this.#records.set(customerNumber, record);
-    return record;
+  }
+
+  /** Keeps `record`, frozen from now on, as the customer's shared record: the caller lets go of it. */
+  keep(record: CustomerRecord): void {
+    this.#set(record.customerNumber, deepFreeze(record));
   }
 
   forget(customerNumber: number): void {
@@ -38,8 +48,9 @@ export class SharedRecords {
   }
 }
 
+/** Freezes `value` and everything below it; a frozen part (one shared with another record) is left as it is. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
   }

@@ -36,6 +36,11 @@ export class StoreState {
     return this.#shared.get(customerNumber, this.#text);
   }
 
+  /** Makes `record`, just written and given up by the caller, the customer's shared record. */
+  share(record: CustomerRecord): void {
+    this.#shared.keep(record);
+  }
+
   /** The JSON text of a record's view (record-views.ts), cut from its stored text; undefined when no such customer. */
   viewText(customerNumber: number, view: RecordView): string | undefined {
     const text = this.records.get(customerNumber);

@@ -30,8 +30,9 @@ export function replaceCustomerInfo(
     emails: body?.emails ?? null,
     invoiceEmailAddress: body?.invoiceEmailAddress ?? null,
   };
-  // The store's one write path: indexes follow, so later reads and searches see exactly `next`.
-  store.upsert([next]);
+  // The store's one write path: indexes follow, so later reads and searches see exactly `next`,
+  // which the store keeps as it is (nothing else holds it).
+  store.adopt(next);
 }
 
 /**
