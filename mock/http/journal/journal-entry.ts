@@ -1,15 +1,17 @@
 /**
- * One journal entry. When an answer has gone out, `recordExchange` keeps what the request already
- * holds (its headers object, query string, parsed body) with no copying or formatting, so that
- * journaling costs a request little; `renderEntry` makes the entry a query shows from it. A body
+ * One journal entry. When an answer has gone out, `RecordedExchange.record` keeps the request's
+ * text in bytes its ring slot reuses, with no formatting, so that journaling costs a request
+ * little; `renderEntry` makes the entry a query shows from it. A body
  * over 64 KiB is cut at once (its first 64 KiB of JSON text), so a kept exchange costs a bounded
  * amount whatever a client sends. Secrets are masked when rendered: a bearer keeps its first 6
  * characters, as a log shows enough to tell tokens apart; a Basic credential and `client_secret`
  * nothing.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import { jsonPrefix, nestedDeeperThan } from './json-prefix.ts';
+import { RequestText } from './request-text.ts';
 
 export interface JournalEntry {
   id: number;
@@ -40,53 +42,62 @@ export const MAX_JOURNAL_BODY_DEPTH = 64;
 const MASK = '…';
 const SECRET_FIELDS = new Set(['client_secret']);
 
-/** An exchange as kept in the journal's ring: references, not copies. */
-export interface RecordedExchange {
-  startedAt: number;
-  method: string;
-  path: string;
-  search: string;
-  headers: IncomingHttpHeaders;
-  body: unknown;
-  bodyTruncated: boolean;
-  status: number;
-  durationMs: number;
-  operationId: string | undefined;
-  clientId: string | undefined;
-  uniqueId: string | undefined;
-}
-
-/** An empty exchange, for a ring slot that `recordExchange` fills in place. */
-export function emptyExchange(): RecordedExchange {
-  return {
-    startedAt: 0, method: '', path: '', search: '', headers: {}, body: undefined, bodyTruncated: false,
-    status: 0, durationMs: 0, operationId: undefined, clientId: undefined, uniqueId: undefined,
-  };
-}
+/** What kind of body an exchange kept, and so how its text reads back. */
+type BodyKind = 'none' | 'json' | 'form' | 'prefix';
 
 /**
- * Writes the exchange into `into`, a slot the journal's ring reuses: a long-lived object, so
- * that a request leaves no new object behind for the garbage collector to promote.
+ * An exchange as kept in the journal's ring, in place: numbers, and strings that live on anyway
+ * (the method, the operation, the grant's client and user), as they are; the request's own text
+ * copied into bytes (request-text.ts). A slot is written again for each exchange it takes, so a
+ * request leaves nothing behind for the garbage collector.
  */
-export function recordExchange(into: RecordedExchange, req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
-  const truncated = req.body !== undefined && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
-  into.startedAt = startedAt;
-  into.method = req.method ?? 'GET';
-  into.path = req.pathname;
-  into.search = req.search;
-  into.headers = req.headers;
-  into.body = truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.body;
-  into.bodyTruncated = truncated;
-  into.status = res.statusCode;
-  into.durationMs = durationMs;
-  into.operationId = req.route?.operationId;
-  into.clientId = req.grant?.clientId;
-  into.uniqueId = req.grant?.uniqueId;
+export class RecordedExchange {
+  startedAt = 0;
+  method = '';
+  status = 0;
+  durationMs = 0;
+  operationId: string | undefined = undefined;
+  clientId: string | undefined = undefined;
+  uniqueId: string | undefined = undefined;
+  bodyKind: BodyKind = 'none';
+  readonly text = new RequestText();
+
+  record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
+    const hasBody = req.body !== undefined && req.body !== null && req.bodyText !== undefined;
+    const truncated = hasBody && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
+    this.startedAt = startedAt;
+    this.method = req.method ?? 'GET';
+    this.status = res.statusCode;
+    this.durationMs = durationMs;
+    this.operationId = req.route?.operationId;
+    this.clientId = req.grant?.clientId;
+    this.uniqueId = req.grant?.uniqueId;
+    this.bodyKind = !hasBody ? 'none' : truncated ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
+    const body = !hasBody ? '' : truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
+    this.text.write(req.pathname, req.search, req.rawHeaders, body);
+  }
+
+  /** The body as the request's parsed body was, the start of its JSON text when cut, or undefined. */
+  body(): unknown {
+    switch (this.bodyKind) {
+      case 'none':
+        return undefined;
+      case 'prefix':
+        return this.text.body;
+      case 'form':
+        return parseForm(this.text.body);
+      case 'json':
+        return JSON.parse(this.text.body);
+    }
+  }
 }
 
 /** The entry a query answers with, secrets masked. */
 export function renderEntry(id: number, exchange: RecordedExchange): JournalEntry {
-  let { body, bodyTruncated } = exchange;
+  let body = exchange.body();
+  let bodyTruncated = exchange.bodyKind === 'prefix';
+  const headers = exchange.text.headers();
+  const search = exchange.text.search;
   if (!bodyTruncated && nestedDeeperThan(body, MAX_JOURNAL_BODY_DEPTH)) {
     body = jsonPrefix(body, MAX_JOURNAL_BODY_BYTES);
     bodyTruncated = true;
@@ -95,14 +106,14 @@ export function renderEntry(id: number, exchange: RecordedExchange): JournalEntr
     id,
     time: new Date(exchange.startedAt).toISOString(),
     method: exchange.method,
-    path: exchange.path,
-    query: masked(queryOf(exchange.search)),
-    headers: headersOf(exchange.headers),
+    path: exchange.text.path,
+    query: masked(queryOf(search)),
+    headers: headersOf(headers),
     body: body === undefined ? null : isRecord(body) && !bodyTruncated ? masked(body) : body,
     status: exchange.status,
     durationMs: Math.round(exchange.durationMs * 100) / 100,
     operationId: exchange.operationId ?? null,
-    clientId: exchange.clientId ?? namedClient(exchange),
+    clientId: exchange.clientId ?? namedClient(headers, body, search),
     uniqueId: exchange.uniqueId ?? null,
   };
   if (bodyTruncated) entry.bodyTruncated = true;
@@ -121,8 +132,8 @@ export function maskAuthorization(value: string): string {
  * Without a token (the OAuth routes), the client the request names: HTTP Basic's user, else
  * `client_id` in the body or the query. Named, not authenticated: the entry says who asked.
  */
-function namedClient(req: Pick<RecordedExchange, 'headers' | 'body' | 'search'>): string | null {
-  const basic = /^Basic\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+function namedClient(headers: IncomingHttpHeaders, body: unknown, search: string): string | null {
+  const basic = /^Basic\s+(\S+)/i.exec(headers.authorization ?? '')?.[1];
   if (basic) {
     const user = Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
     if (user) {
@@ -133,9 +144,9 @@ function namedClient(req: Pick<RecordedExchange, 'headers' | 'body' | 'search'>)
       }
     }
   }
-  const fromBody = isRecord(req.body) ? req.body.client_id : undefined;
+  const fromBody = isRecord(body) ? body.client_id : undefined;
   if (typeof fromBody === 'string') return fromBody;
-  const fromQuery = new URLSearchParams(req.search).get('client_id');
+  const fromQuery = new URLSearchParams(search).get('client_id');
   return fromQuery ?? null;
 }
 

@@ -10,7 +10,7 @@
  * journal.query({ operationId: 'getClientCustomerInfo' }, 100); // { total, requests }
  */
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
-import { emptyExchange, type JournalEntry, type RecordedExchange, recordExchange, renderEntry } from './journal-entry.ts';
+import { type JournalEntry, RecordedExchange, renderEntry } from './journal-entry.ts';
 import { type JournalFilter, matches } from './journal-filter.ts';
 
 export class RequestJournal {
@@ -26,12 +26,12 @@ export class RequestJournal {
 
   /**
    * Records an exchange under the next id; the oldest one drops out when the ring is full. Its
-   * slot is reused, not replaced (journal-entry.ts `recordExchange`).
+   * slot is reused, not replaced (journal-entry.ts `RecordedExchange`).
    */
   record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
-    const slot = (this.#ring[this.#next] ??= { id: 0, exchange: emptyExchange() });
+    const slot = (this.#ring[this.#next] ??= { id: 0, exchange: new RecordedExchange() });
     slot.id = ++this.#lastId;
-    recordExchange(slot.exchange, req, res, startedAt, durationMs);
+    slot.exchange.record(req, res, startedAt, durationMs);
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#size < this.capacity) this.#size++;
   }

@@ -35,6 +35,8 @@ export class MockRequest extends IncomingMessage {
   grant: TokenGrant | undefined = undefined;
   /** The parsed body; `undefined` when the request had none. */
   body: unknown = undefined;
+  /** The text `body` was parsed from (read-body.ts), for the journal to keep. */
+  bodyText: string | undefined = undefined;
   /** Where the step runner stands in `route.steps` (run-steps.ts). */
   step = 0;
   /** Body bytes read so far, and their chunks (read-body.ts). */

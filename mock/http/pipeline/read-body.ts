@@ -128,7 +128,7 @@ function onEnd(req: MockRequest, res: MockResponse): void {
   const bytes = into !== undefined ? into.subarray(0, req.bodyBytes) : req.bodyChunks.length === 1 ? req.bodyChunks[0]! : Buffer.concat(req.bodyChunks);
   req.bodyChunks = [];
   try {
-    req.body = parseBody(bytes, req.bodyIsForm ? 'form' : 'json', req.bodyRule!);
+    req.body = parseBody(req, bytes, req.bodyIsForm ? 'form' : 'json', req.bodyRule!);
   } catch (error) {
     fail(req, res, error);
     return;
@@ -142,11 +142,12 @@ function onError(req: MockRequest, res: MockResponse): void {
   fail(req, res, req.bodyRule!.refuse(errors.validation('body: could not be read (the bytes do not decode as their Content-Encoding says).')));
 }
 
-function parseBody(bytes: Buffer, parse: 'json' | 'form', rule: BodyRule): unknown {
+function parseBody(req: MockRequest, bytes: Buffer, parse: 'json' | 'form', rule: BodyRule): unknown {
   if (!isUtf8(bytes)) throw rule.refuse(errors.validation('body: is not valid UTF-8; send JSON encoded as UTF-8 (RFC 8259 §8.1).'));
   let text = bytes.toString('utf8');
   // As JSON readers do (RFC 8259 §8.1 allows ignoring it): a byte order mark is dropped.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  req.bodyText = text;
   if (parse === 'form') return parseForm(text);
   let body: unknown;
   try {
