@@ -6,13 +6,15 @@
  * pipelined without reading got tens of thousands of answers in a row while every other
  * connection waited.
  *
- * Here each connection has a share of `REQUESTS_PER_TURN` requests an event-loop turn. The request
- * past the share stops the connection's reads (`socket.pause()`, which Node's server turns into a
- * `readStop`); the rest of the read in hand is answered (the parser cannot stop inside a read),
- * and the connection is not read again until the turns it overdrew have passed: one for every
- * `REQUESTS_PER_TURN` requests past its share, counted in the check phase (`setImmediate`), after
- * every other ready connection was read. A flooding connection so gets its share on average and
- * one read at a time; what it read is answered at once, so the mock holds nothing for it.
+ * Here each connection has a share of `REQUESTS_PER_TURN` requests an event-loop turn. Its count
+ * is zeroed in the check phase (`setImmediate`) of the turn it reaches the share, after every
+ * other ready connection was read, so it may hold up to one share from earlier turns: a connection
+ * past two shares has had more than a share in this turn. That stops its reads (`socket.pause()`,
+ * which Node's server turns into a `readStop`); the rest of the read in hand is answered (the
+ * parser cannot stop inside a read), and the connection is not read again until it has waited a
+ * turn for every share it had past the first. A flooding connection so gets a share a turn on
+ * average, one read at a time; what it read is answered at once, so the mock holds nothing for it.
+ * A client that pipelines less than a share a turn is never stopped.
  *
  * Node resumes a socket after every request it parses (`readStart` in _http_common.js), so a
  * `'resume'` listener pauses it again while it waits. A socket that Node itself paused meanwhile
@@ -32,7 +34,7 @@ export const REQUESTS_PER_TURN = 32;
 interface TurnSocket extends Socket {
   /** Requests since the count was last zeroed, less the shares of the turns waited since. */
   turnRequests?: number;
-  /** Not read until its overdrawn turns have passed. */
+  /** Not read until it has waited its turns. */
   turnWaiting?: boolean;
   /** The `'resume'` listener is on. */
   turnHeld?: boolean;
@@ -55,7 +57,7 @@ export function takingTurns<Req extends IncomingMessage, Res extends ServerRespo
     if (count >= perTurn) {
       // The check phase of this loop iteration comes after every ready socket has been read.
       if (count === perTurn) setImmediate(endTurn, socket, perTurn);
-      else if (!socket.turnWaiting) waitForTurns(socket);
+      else if (count > 2 * perTurn && !socket.turnWaiting) waitForTurns(socket);
     }
     listener(req, res);
   };
@@ -76,10 +78,10 @@ function holdWhileWaiting(this: TurnSocket): void {
 }
 
 function endTurn(socket: TurnSocket, perTurn: number): void {
-  const overdrawn = (socket.turnRequests ?? 0) - perTurn;
-  if (overdrawn > 0 && !socket.destroyed) {
-    // This turn's share pays for some of what it had; it waits another turn for the rest.
-    socket.turnRequests = overdrawn;
+  const owed = (socket.turnRequests ?? 0) - perTurn;
+  if (socket.turnWaiting && owed > perTurn && !socket.destroyed) {
+    // This turn's share pays for one of the shares it had past the first; it waits for the rest.
+    socket.turnRequests = owed;
     setImmediate(endTurn, socket, perTurn);
     return;
   }
