@@ -5,8 +5,8 @@
  * take tens of thousands of answers first; until then libuv reads a ready connection dry in one go
  * (64 KiB a read, ~1,600 of these requests) and Node hands every request read to the listener. The
  * mock lets connections take turns (http/connection-turns.ts): a connection that had more than its
- * share of REQUESTS_PER_TURN (32) requests in an event-loop turn is not read again until the turns
- * it overdrew have passed.
+ * share of REQUESTS_PER_TURN (32) requests in an event-loop turn is not read again until it has
+ * waited a turn for each share it had past the first.
  *
  * Counted in event-loop turns, not time, so a slow machine does not make it pass or fail: another
  * process floods the mock over eight connections, each asking for its own path (a 404), the request
@@ -16,6 +16,7 @@
  * watches until the flood's connections stop being answered, at most 6 s.
  */
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../server.ts';
@@ -90,3 +91,27 @@ it('answers a connection that pipelines without reading a share of requests a tu
     flood.kill();
   }
 }, 20_000);
+
+it('answers every request of a client that pipelines more than a share and reads, in order', async () => {
+  // 3,000 requests in one write: several reads, each past the share, so the connection waits turns.
+  const requests = 3000;
+  const socket = connect(Number(new URL(mock.url).port), '127.0.0.1');
+  let received = '';
+  const answers = await new Promise<string[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${received.split('HTTP/1.1 ').length - 1} answers in 10 s`)), 10_000);
+    socket.on('data', (data: Buffer) => {
+      received += data.toString('latin1');
+      const found = received.match(/There is no endpoint GET \/pipelined\/\d+/g) ?? [];
+      if (found.length === requests) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    socket.once('connect', () => {
+      let batch = '';
+      for (let i = 0; i < requests; i++) batch += `GET /pipelined/${i} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+      socket.write(batch);
+    });
+  }).finally(() => socket.destroy());
+  expect(answers.map((answer) => Number(answer.slice(answer.lastIndexOf('/') + 1)))).toEqual([...Array(requests).keys()]);
+});
