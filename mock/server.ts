@@ -15,7 +15,6 @@ import { DEFAULT_CONFIG, type MockConfig } from './config.ts';
 import type { CustomerStore } from './core/customer-store.ts';
 import { silentLogger } from './http/components.ts';
 import { clientErrorResponder, SERVER_MAX_HEADERS_COUNT, serverOptions } from './http/request-limits.ts';
-import { takingTurns } from './http/connection-turns.ts';
 
 type MockServer = Server<typeof MockRequest, typeof MockResponse>;
 
@@ -38,7 +37,7 @@ export async function startMock(
   const config: MockConfig = { ...DEFAULT_CONFIG, port: 0, ...overrides };
   const app = await createApp(config, { logger: silentLogger, ...components });
   // A connection that pipelines a read's worth of requests waits for the next turn (issue 16).
-  const server = createServer({ ...serverOptions(config.limits), ...app.http.classes }, takingTurns(app.http.listener));
+  const server = createServer({ ...serverOptions(config.limits), ...app.http.classes }, app.http.listener);
   // Oversized heads, non-HTTP bytes and slow clients get the API's error body too (issue 6).
   server.on('clientError', clientErrorResponder(config.limits));
   server.maxHeadersCount = SERVER_MAX_HEADERS_COUNT;

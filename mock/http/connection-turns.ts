@@ -44,7 +44,7 @@ interface TurnSocket extends Socket {
 
 /**
  * The request listener `listener`, with its connections taking turns. Every request of the server
- * passes through it, so it is given to `createServer` in place of `listener` (server.ts).
+ * passes through it, so it wraps the edge where the listener is made (create-http-app.ts).
  */
 export function takingTurns<Req extends IncomingMessage, Res extends ServerResponse<Req>>(
   listener: (req: Req, res: Res) => void,

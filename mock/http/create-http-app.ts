@@ -16,6 +16,7 @@ import { addOAuthRoutes } from './oauth/oauth-routes.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import type { MockContext } from './pipeline/context.ts';
 import { corsGate } from './pipeline/cors.ts';
+import { takingTurns } from './connection-turns.ts';
 import { edgeListener } from './pipeline/edge.ts';
 import { type ExchangeClasses, exchangeClasses } from './pipeline/exchange.ts';
 import { RouteTable } from './pipeline/route-table.ts';
@@ -68,6 +69,9 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   });
   return {
     classes: exchangeClasses(app),
-    listener: edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), { sessions: deps.sessions, observe: deps.observe }),
+    // Connections take turns before anything else (connection-turns.ts), whoever serves the listener.
+    listener: takingTurns(
+      edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), { sessions: deps.sessions, observe: deps.observe }),
+    ),
   };
 }
