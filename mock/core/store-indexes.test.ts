@@ -35,12 +35,17 @@ it('leaves the indexes as add(next) would, whatever changed', () => {
 it('keeps the keys of a customer written before, and they stay those of the stored record through updates, deletes and refused batches', () => {
   // Each step rewrites customer 7 or 8 with one of a few variants, deletes it, or tries a batch
   // that fails and rolls back; the store must then hold what a fresh store of its records holds.
+  const base = (n: number) => customer(n);
   const variants = (n: number) => [
-    customer(n),
+    base(n),
     customer(n, { emails: [`v${n}@example.no`] }),
     customer(n, { phoneNumbers: [], name: { firstName: null, middleName: null, lastName: `Berg${n}`, companyName: null, departmentName: null } }),
+    customer(n, { address: { ...base(n).address, streetAddress: 'Storgata', postalPlace: 'Bergen' } }),
+    customer(n, { name: { ...base(n).name, companyName: 'Firma AS' }, phoneNumbers: [{ phoneNumber: '+4799999999', phoneNumberType: 'mobile' }] }),
+    customer(n, { attachedUsers: [{ ...base(n).attachedUsers[0]!, credentials: [{ credential: `+47900000${n}0`, credentialType: 'B_SMS_PHONE', verificationLevel: 'Not verified' }] }] }),
+    customer(n, { attachedUsers: [{ ...base(n).attachedUsers[0]!, uniqueId: `other-${n}` }] }),
   ];
-  const step = fc.record({ number: fc.constantFrom(7, 8), variant: fc.nat(2), kind: fc.constantFrom('upsert', 'delete', 'refused') });
+  const step = fc.record({ number: fc.constantFrom(7, 8), variant: fc.nat(6), kind: fc.constantFrom('upsert', 'delete', 'refused') });
   fc.assert(
     fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
       const store = new CustomerStore([customer(7), customer(8)]);

@@ -14,14 +14,96 @@ type Keys = Record<IndexName, number[]>;
 
 /** Every key of every index that `record` contributes. */
 export function recordKeys(record: CustomerRecord): Keys {
-  const keys: Keys = { phone: [], email: [], nameAddress: nameAddressKeys(record), credential: [], user: [] };
-  for (const phone of record.phoneNumbers ?? []) keys.phone.push(phoneKey(phone.phoneNumber));
-  for (const email of record.emails ?? []) keys.email.push(emailKey(email));
+  return { phone: phoneKeys(record), email: emailKeys(record), nameAddress: nameAddressKeys(record), credential: credentialKeys(record), user: userKeys(record) };
+}
+
+/**
+ * `recordKeys(next)`, taking from `before` (the keys of `old`, the same customer's stored record)
+ * each index's keys whose fields `next` left as they were: an update replaces name, phones and
+ * emails, and most often keeps most of them.
+ */
+export function keysAfter(next: CustomerRecord, old: CustomerRecord, before: Keys): Keys {
+  const sameUsers = sameUserIds(next, old);
+  return {
+    phone: samePhones(next, old) ? before.phone : phoneKeys(next),
+    email: sameStrings(next.emails, old.emails) ? before.email : emailKeys(next),
+    nameAddress: sameNameAndAddressKeys(next, old) ? before.nameAddress : nameAddressKeys(next),
+    credential: sameUsers && sameCredentials(next, old) ? before.credential : credentialKeys(next),
+    user: sameUsers ? before.user : userKeys(next),
+  };
+}
+
+function phoneKeys(record: CustomerRecord): number[] {
+  return (record.phoneNumbers ?? []).map((phone) => phoneKey(phone.phoneNumber));
+}
+
+function emailKeys(record: CustomerRecord): number[] {
+  return (record.emails ?? []).map(emailKey);
+}
+
+function userKeys(record: CustomerRecord): number[] {
+  return (record.attachedUsers ?? []).map((user) => userKey(user.uniqueId));
+}
+
+function credentialKeys(record: CustomerRecord): number[] {
+  const keys: number[] = [];
   for (const user of record.attachedUsers ?? []) {
-    keys.user.push(userKey(user.uniqueId));
-    for (const credential of user.credentials ?? []) keys.credential.push(credentialKey(credential.credential));
+    for (const credential of user.credentials ?? []) keys.push(credentialKey(credential.credential));
   }
   return keys;
+}
+
+function samePhones(a: CustomerRecord, b: CustomerRecord): boolean {
+  const left = a.phoneNumbers ?? [];
+  const right = b.phoneNumbers ?? [];
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) if (left[i]!.phoneNumber !== right[i]!.phoneNumber) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
+  return true;
+}
+
+/** The fields `nameAddressKeys` reads, equal. */
+function sameNameAndAddressKeys(a: CustomerRecord, b: CustomerRecord): boolean {
+  return (
+    a.name?.lastName === b.name?.lastName &&
+    a.name?.companyName === b.name?.companyName &&
+    a.address?.streetAddress === b.address?.streetAddress &&
+    a.address?.postalCode === b.address?.postalCode &&
+    a.address?.postalPlace === b.address?.postalPlace
+  );
+}
+
+/** The same users holding the same credentials, in the same order: a record that claims nothing new. */
+export function sameClaims(a: CustomerRecord, b: CustomerRecord): boolean {
+  return sameUserIds(a, b) && sameCredentials(a, b);
+}
+
+function sameUserIds(a: CustomerRecord, b: CustomerRecord): boolean {
+  const left = a.attachedUsers ?? [];
+  const right = b.attachedUsers ?? [];
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) if (left[i]!.uniqueId !== right[i]!.uniqueId) return false;
+  return true;
+}
+
+/** The users' credentials, equal user by user (their users being the same). */
+function sameCredentials(a: CustomerRecord, b: CustomerRecord): boolean {
+  const left = a.attachedUsers ?? [];
+  const right = b.attachedUsers ?? [];
+  for (let i = 0; i < left.length; i++) {
+    const xs = left[i]!.credentials ?? [];
+    const ys = right[i]!.credentials ?? [];
+    if (xs.length !== ys.length) return false;
+    for (let j = 0; j < xs.length; j++) if (xs[j]!.credential !== ys[j]!.credential) return false;
+  }
+  return true;
 }
 
 function nameAddressKeys(record: CustomerRecord): number[] {
@@ -79,7 +161,7 @@ export class StoreIndexes {
    */
   replace(old: CustomerRecord, next: CustomerRecord): void {
     const before = this.#keysOf.get(old.customerNumber) ?? recordKeys(old);
-    const after = recordKeys(next);
+    const after = keysAfter(next, old, before);
     this.#keep(next.customerNumber, after);
     for (const name of INDEX_NAMES) {
       if (sameKeys(before[name], after[name])) continue;

@@ -8,7 +8,7 @@ import type { EncodedRecords } from './encoded-records.ts';
 import { errors } from './errors.ts';
 import { credentialKey, userKey } from './key-hash.ts';
 import { normalizeCredential } from './normalize.ts';
-import { INDEX_NAMES, StoreIndexes } from './store-indexes.ts';
+import { INDEX_NAMES, sameClaims, StoreIndexes } from './store-indexes.ts';
 import { RecordArena } from './record-arena.ts';
 import { SharedRecords } from './shared-records.ts';
 import { isStringifyOf } from './record-text.ts';
@@ -194,20 +194,6 @@ export class StoreState {
 }
 
 /** Whether two records of one customer attach the same users with the same credentials, in order. */
-function sameClaims(a: CustomerRecord, b: CustomerRecord): boolean {
-  const left = a.attachedUsers ?? [];
-  const right = b.attachedUsers ?? [];
-  if (left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) {
-    const [x, y] = [left[i]!, right[i]!];
-    if (x.uniqueId !== y.uniqueId) return false;
-    const xs = x.credentials ?? [];
-    const ys = y.credentials ?? [];
-    if (xs.length !== ys.length) return false;
-    for (let j = 0; j < xs.length; j++) if (xs[j]!.credential !== ys[j]!.credential) return false;
-  }
-  return true;
-}
 
 /** The spec's minimum is 1; the indexes rely on it (int-hash-table.ts stores numbers ≥ 1). */
 function isCustomerNumber(value: number): boolean {
