@@ -25,8 +25,8 @@ export function recordKeys(record: CustomerRecord): Keys {
 export function keysAfter(next: CustomerRecord, old: CustomerRecord, before: Keys): Keys {
   const sameUsers = sameUserIds(next, old);
   return {
-    phone: samePhones(next, old) ? before.phone : phoneKeys(next),
-    email: sameStrings(next.emails, old.emails) ? before.email : emailKeys(next),
+    phone: sameBy(next.phoneNumbers, old.phoneNumbers, phoneOf) ? before.phone : phoneKeys(next),
+    email: sameBy(next.emails, old.emails, itself) ? before.email : emailKeys(next),
     nameAddress: sameNameAndAddressKeys(next, old) ? before.nameAddress : nameAddressKeys(next),
     credential: sameUsers && sameCredentials(next, old) ? before.credential : credentialKeys(next),
     user: sameUsers ? before.user : userKeys(next),
@@ -53,20 +53,29 @@ function credentialKeys(record: CustomerRecord): number[] {
   return keys;
 }
 
-function samePhones(a: CustomerRecord, b: CustomerRecord): boolean {
-  const left = a.phoneNumbers ?? [];
-  const right = b.phoneNumbers ?? [];
-  if (left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) if (left[i]!.phoneNumber !== right[i]!.phoneNumber) return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+/** The same length, and `text` of each item equal to its counterpart's. */
+function sameBy<T>(a: readonly T[] | null | undefined, b: readonly T[] | null | undefined, text: (item: T) => string): boolean {
   const left = a ?? [];
   const right = b ?? [];
   if (left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
+  for (let i = 0; i < left.length; i++) if (text(left[i]!) !== text(right[i]!)) return false;
   return true;
+}
+
+function itself(text: string): string {
+  return text;
+}
+
+function phoneOf(phone: { phoneNumber: string }): string {
+  return phone.phoneNumber;
+}
+
+function uniqueIdOf(user: { uniqueId: string }): string {
+  return user.uniqueId;
+}
+
+function credentialOf(held: { credential: string }): string {
+  return held.credential;
 }
 
 /** The fields `nameAddressKeys` reads, equal. */
@@ -86,23 +95,14 @@ export function sameClaims(a: CustomerRecord, b: CustomerRecord): boolean {
 }
 
 function sameUserIds(a: CustomerRecord, b: CustomerRecord): boolean {
-  const left = a.attachedUsers ?? [];
-  const right = b.attachedUsers ?? [];
-  if (left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) if (left[i]!.uniqueId !== right[i]!.uniqueId) return false;
-  return true;
+  return sameBy(a.attachedUsers, b.attachedUsers, uniqueIdOf);
 }
 
 /** The users' credentials, equal user by user (their users being the same). */
 function sameCredentials(a: CustomerRecord, b: CustomerRecord): boolean {
   const left = a.attachedUsers ?? [];
   const right = b.attachedUsers ?? [];
-  for (let i = 0; i < left.length; i++) {
-    const xs = left[i]!.credentials ?? [];
-    const ys = right[i]!.credentials ?? [];
-    if (xs.length !== ys.length) return false;
-    for (let j = 0; j < xs.length; j++) if (xs[j]!.credential !== ys[j]!.credential) return false;
-  }
+  for (let i = 0; i < left.length; i++) if (!sameBy(left[i]!.credentials, right[i]!.credentials, credentialOf)) return false;
   return true;
 }
 
