@@ -277,7 +277,7 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
 
 /** The text of --help, generated from the same table the parser reads, so the two cannot drift. */
 export function helpText(): string {
-  const lines = ['Usage: npm start -- [flags]', '', 'The local Connect Customer API mock. Flags (environment variable in brackets):', ''];
+  const lines = ['Usage: connect-mock [flags]    (in a checkout of the kit: npm start -- [flags])', '', 'The local Connect Customer API mock. Flags (environment variable in brackets):', ''];
   for (const [name, spec] of Object.entries(FLAGS)) {
     const flag = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
     const shown = SHOWN_DEFAULTS[name];

@@ -52,7 +52,8 @@ const FLAGS = {
 type Flag = keyof typeof FLAGS;
 const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes', 'fail-on-skip']);
 
-export const HELP = `Usage: npm run contract -- --base-url URL [options]
+export const HELP = `Usage: connect-contract --base-url URL [options]
+       (in a checkout of the kit: npm run contract -- --base-url URL [options])
 
 Runs the Dredd and semantic contract suites against any server that claims to be the Connect
 Customer API, and writes DIR/junit.xml, DIR/summary.md (with a coverage table) and DIR/results.json.
