@@ -2,21 +2,26 @@
  * Throughput and latency of our mock against Prism's mock of the same spec and against a bare
  * `node:http` server answering the same bytes (the machine's limit for a Node server), in each of
  * our mock's configurations (bench/scenarios.ts). All servers run at once as separate processes
- * (bench/bench-servers.ts); for each scenario the runs follow each other, so that they share the
- * machine's load of that moment as closely as a shared machine allows, and every server gets the
- * very same requests (with rate limits on: the same cycle through the pool of client ids).
+ * (bench/bench-servers.ts). For each scenario every server is warmed up, then measured in rounds,
+ * the servers taking turns and the order turned round every round (ours, bare; bare, ours; …), so
+ * that a drift of the machine's speed falls on all of them alike; a server's result is its median
+ * round. Every server gets the very same requests (with rate limits on: the same cycle through the
+ * pool of client ids).
  */
 import { startBenchServers } from './bench-servers.ts';
 import type { BenchContext } from './context.ts';
-import { runLoad, type LoadResult } from './load.ts';
-import { SCENARIOS, type ScenarioId } from './scenarios.ts';
+import { type LoadResult, measureLoad, warmUp } from './load.ts';
+import { type OtherServer, SCENARIOS, type ScenarioId } from './scenarios.ts';
 
 export type ServerName = 'ours' | 'prism' | 'bare';
 
 export interface ServerRun {
   scenario: ScenarioId;
   server: ServerName;
+  /** The median round, with the answers, non-2xx, 429s and errors of all rounds added up. */
   result: LoadResult;
+  /** Requests/s of each round, in the order they ran. */
+  rounds: number[];
 }
 
 export interface Comparison {
@@ -35,18 +40,41 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
     const runs: ServerRun[] = [];
     for (const scenario of SCENARIOS) {
       const ours = scenario.session ? servers.session : servers.ours[scenario.rateLimits];
-      for (const server of ['ours', ...scenario.against] as const) {
-        const target = server === 'ours' ? ours : servers.others[server];
-        progress.step(`${scenario.label} · ${server}: ${settings.connections} connections, ${settings.durationSeconds} s`);
-        const result = await runLoad(target.url, scenario, ours.tokens, settings, target.pid);
+      const names = ['ours', ...scenario.against] as const;
+      const targetOf = (server: ServerName) => (server === 'ours' ? ours : servers.others[server as OtherServer]);
+      const warmups = new Map<ServerName, number>();
+      for (const server of names) warmups.set(server, (await warmUp(targetOf(server).url, scenario, ours.tokens, settings)).rateLimited);
+      const rounds = new Map<ServerName, LoadResult[]>(names.map((server) => [server, []]));
+      for (let round = 0; round < settings.rounds; round++) {
+        for (const server of round % 2 === 0 ? names : [...names].reverse()) {
+          const target = targetOf(server);
+          progress.step(`${scenario.label} · ${server}: round ${round + 1} of ${settings.rounds}, ${settings.connections} connections, ${settings.durationSeconds} s`);
+          rounds.get(server)!.push(await measureLoad(target.url, scenario, ours.tokens, settings, target.pid));
+        }
+      }
+      for (const server of names) {
+        const measured = rounds.get(server)!;
+        const result = medianRound(measured);
+        result.rateLimited += warmups.get(server)!;
         checkAnswers(server, scenario.label, result);
-        runs.push({ scenario: scenario.id, server, result });
+        runs.push({ scenario: scenario.id, server, result, rounds: measured.map((one) => one.requestsPerSecond) });
       }
     }
     return { runs, clientIds: servers.clientIds };
   } finally {
     await servers.close();
   }
+}
+
+/**
+ * The round with the median requests/s (the lower of the two middle ones for an even count), with
+ * the counts of every round added up: a 429 or an error in any round must still fail the run.
+ */
+export function medianRound(rounds: readonly LoadResult[]): LoadResult {
+  if (rounds.length === 0) throw new Error('no round was measured');
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const sum = (field: 'requests' | 'non2xx' | 'rateLimited' | 'errors') => rounds.reduce((total, one) => total + one[field], 0);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, requests: sum('requests'), non2xx: sum('non2xx'), rateLimited: sum('rateLimited'), errors: sum('errors') };
 }
 
 /**

@@ -19,8 +19,14 @@ const WARMUP_SAMPLE_MS = 20;
 
 export interface LoadSettings {
   connections: number;
-  /** Measured seconds. */
+  /** Measured seconds (of each round, in the comparison of servers). */
   durationSeconds: number;
+  /**
+   * How many times the comparison measures each server on a scenario, the servers taking turns
+   * (bench/compare-servers.ts): this machine's speed drifts by a quarter within minutes, which one
+   * run of each, one after the other, took for a difference between the servers.
+   */
+  rounds: number;
   /** Requests sent first and thrown away, so that every server is measured warm (JIT, caches). */
   warmupRequests: number;
 }
@@ -42,9 +48,7 @@ export interface LoadResult {
 }
 
 /**
- * `tokens`: one entry, or the pool every connection cycles through (each from its first entry);
- * autocannon builds each entry's request bytes once, so a pool costs the load generator nothing
- * per request. `pid`: the server's process, to measure the CPU it spends per answer.
+ * A warm-up, then one measured run: `warmUp` and `measureLoad` in one call.
  */
 export async function runLoad(
   url: string,
@@ -53,8 +57,40 @@ export async function runLoad(
   settings: LoadSettings,
   pid?: number,
 ): Promise<LoadResult> {
+  const warmedUp = await warmUp(url, scenario, tokens, settings);
+  const result = await measureLoad(url, scenario, tokens, settings, pid);
+  return { ...result, rateLimited: result.rateLimited + warmedUp.rateLimited };
+}
+
+/** `settings.warmupRequests` sent and thrown away; what is kept is how many met a rate limit. */
+export async function warmUp(url: string, scenario: Scenario, tokens: readonly Tokens[], settings: LoadSettings): Promise<{ rateLimited: number }> {
+  if (settings.warmupRequests <= 0) return { rateLimited: 0 };
+  const warmup = await run({ ...loadOptions(url, scenario, tokens, settings), amount: settings.warmupRequests, sampleInt: WARMUP_SAMPLE_MS });
+  return { rateLimited: warmup.rateLimited };
+}
+
+/**
+ * One measured run of `settings.durationSeconds`. `tokens`: one entry, or the pool every
+ * connection cycles through (each from its first entry); autocannon builds each entry's request
+ * bytes once, so a pool costs the load generator nothing per request. `pid`: the server's
+ * process, to measure the CPU it spends per answer.
+ */
+export async function measureLoad(
+  url: string,
+  scenario: Scenario,
+  tokens: readonly Tokens[],
+  settings: LoadSettings,
+  pid?: number,
+): Promise<LoadResult> {
+  const cpuBefore = pid === undefined ? Number.NaN : await processCpuMs(pid);
+  const result = await run({ ...loadOptions(url, scenario, tokens, settings), duration: settings.durationSeconds });
+  const cpuMs = pid === undefined ? Number.NaN : (await processCpuMs(pid)) - cpuBefore;
+  return { ...result, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+}
+
+function loadOptions(url: string, scenario: Scenario, tokens: readonly Tokens[], settings: LoadSettings): autocannon.Options {
   if (tokens.length === 0) throw new Error(`${scenario.label}: no token to send`);
-  const base = {
+  return {
     url: url + scenario.path,
     method: scenario.method,
     body: scenario.body,
@@ -62,11 +98,6 @@ export async function runLoad(
     connections: settings.connections,
     timeout: 10,
   };
-  const warmup = settings.warmupRequests > 0 ? await run({ ...base, amount: settings.warmupRequests, sampleInt: WARMUP_SAMPLE_MS }) : undefined;
-  const cpuBefore = pid === undefined ? Number.NaN : await processCpuMs(pid);
-  const result = await run({ ...base, duration: settings.durationSeconds });
-  const cpuMs = pid === undefined ? Number.NaN : (await processCpuMs(pid)) - cpuBefore;
-  return { ...result, rateLimited: result.rateLimited + (warmup?.rateLimited ?? 0), cpuUsPerRequest: (cpuMs * 1000) / result.requests };
 }
 
 async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUsPerRequest'>> {

@@ -27,8 +27,8 @@ ${DEFAULT_REPORT}. Progress goes to standard error, the tables to standard outpu
   --out FILE   where to write the tables (default ${DEFAULT_REPORT}; with --quick, none)
   --help       this text`;
 
-const FULL: LoadSettings = { connections: 10, durationSeconds: 5, warmupRequests: 2000 };
-const QUICK: LoadSettings = { connections: 10, durationSeconds: 1, warmupRequests: 200 };
+const FULL: LoadSettings = { connections: 10, durationSeconds: 3, rounds: 3, warmupRequests: 2000 };
+const QUICK: LoadSettings = { connections: 10, durationSeconds: 1, rounds: 1, warmupRequests: 200 };
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({

@@ -11,7 +11,8 @@
  * times: over C connections a token gets at most R / N + C of the window's R requests, plus C
  * for each further autocannon run (a new start at the first token) in the same window. That
  * holds whatever order the answers come back in, since each connection sends one request at a
- * time. Sizing for a rate no Node server reaches keeps the pool right on a faster machine too;
+ * time. A scenario starts autocannon on our mock `1 + rounds` times (a warm-up, then each round of
+ * bench/compare-servers.ts), back to back at worst. Sizing for a rate no Node server reaches keeps the pool right on a faster machine too;
  * a run that still met a 429 fails and says so (compare-servers.ts `checkAnswers`).
  */
 import type { LoadSettings } from './load.ts';
@@ -26,16 +27,17 @@ export interface RateLimitWindows {
 
 /**
  * The pool for `runs` scenarios that share it (their client ids count in the same windows), each
- * a warm-up and a measured run: every one can fall into the same clock minute.
+ * a warm-up and `settings.rounds` measured runs: every one can fall into the same clock minute.
  */
 export function poolSize(settings: LoadSettings, limits: RateLimitWindows, runs: number): number {
-  const { connections, warmupRequests, durationSeconds } = settings;
-  // A warm-up and its measured run can meet in one second: two starts at the first token.
+  const { connections, warmupRequests, durationSeconds, rounds } = settings;
+  // A warm-up (shorter than a second) and the first round can meet in one second, as can the end
+  // of one round and the start of the next: two starts at the first token.
   const perSecondRoom = limits.perSecond - 2 * connections;
-  // Two autocannon runs a scenario (warm-up, measured), each starting at the first token: C each.
-  const perMinuteRoom = limits.perMinute - 2 * runs * connections;
+  // 1 + rounds autocannon runs a scenario, each starting at the first token: C each.
+  const perMinuteRoom = limits.perMinute - (1 + rounds) * runs * connections;
   if (perSecondRoom <= 0 || perMinuteRoom <= 0) throw new Error(`${connections} connections leave no room under ${limits.perSecond}/s and ${limits.perMinute}/min`);
   // autocannon stops at its next one-second tick after the duration: up to a second more.
-  const requests = runs * (warmupRequests + RATE_BOUND * (durationSeconds + 1));
+  const requests = runs * (warmupRequests + rounds * RATE_BOUND * (durationSeconds + 1));
   return Math.max(Math.ceil(RATE_BOUND / perSecondRoom), Math.ceil(requests / perMinuteRoom));
 }

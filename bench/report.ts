@@ -58,6 +58,7 @@ function machineLines({ machine, loadAtEnd, settings, totalSeconds, clientIds }:
     `- Date: ${machine.date}; the run took ${Math.round(totalSeconds)} s`,
     `- Load average (1 min): ${machine.loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end (the bench itself adds about 2 while it drives a server)`,
     `- Each measurement: autocannon, ${settings.connections} connections, ${settings.warmupRequests} warm-up requests, then ${settings.durationSeconds} s measured; latency from every answer's own time`,
+    `- The servers of a route take turns, ${settings.rounds} round${settings.rounds === 1 ? '' : 's'} each, the order turned round every round; each row is a server's median round (its answers: all rounds')`,
     `- Our mock: \`--rate-limit off\`, except the routes marked "rate limits on" (its default: ${DEFAULT_CONFIG.rateLimits.perSecond} calls a second and ${DEFAULT_CONFIG.rateLimits.perMinute} a minute per client), driven with ${clientIds.toLocaleString('en')} client ids that every connection cycles through, so that none meets a limit (a 429 fails the run); the bare server gets the same requests`,
   ].join('\n');
 }
@@ -84,8 +85,8 @@ function comparisonTable(runs: readonly ServerRun[]): string {
  */
 function ratioTable(runs: readonly ServerRun[]): string {
   const rows = [
-    row(['route', 'ours / Prism', 'ours / bare', 'ours / Prism by CPU per answer', 'ours / bare by CPU per answer']),
-    row(['---', '---:', '---:', '---:', '---:']),
+    row(['route', 'ours / Prism', 'ours / bare', 'ours / bare, each round', 'ours / Prism by CPU per answer', 'ours / bare by CPU per answer']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const scenario of SCENARIOS.filter((candidate) => candidate.against.length > 0)) {
     const ours = rate(runs, scenario.id, 'ours');
@@ -95,12 +96,22 @@ function ratioTable(runs: readonly ServerRun[]): string {
         scenario.label,
         ratio(ours / rate(runs, scenario.id, 'prism')),
         ratio(ours / rate(runs, scenario.id, 'bare')),
+        eachRound(runs, scenario.id),
         ratio(cpu(runs, scenario.id, 'prism') / oursCpu),
         ratio(cpu(runs, scenario.id, 'bare') / oursCpu),
       ]),
     );
   }
   return rows.join('\n');
+}
+
+/** ours / bare in each round, which ran the two back to back. */
+function eachRound(runs: readonly ServerRun[], scenario: ScenarioId): string {
+  const find = (server: ServerName) => runs.find((run) => run.scenario === scenario && run.server === server)?.rounds ?? [];
+  const ours = find('ours');
+  const bare = find('bare');
+  if (ours.length === 0 || ours.length !== bare.length) return '–';
+  return ours.map((rate, i) => ratio(rate / bare[i]!)).join(', ');
 }
 
 function cpu(runs: readonly ServerRun[], scenario: ScenarioId, server: ServerName): number {

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { RecordArena } from './record-arena.ts';
 
 it('returns each stored text exactly, including non-ASCII', () => {
@@ -40,4 +40,19 @@ it('keeps Latin-1 and wider text apart, and returns both after a replace', () =>
   arena.set(1, '{"a":"Σ"}');
   arena.set(2, '{"b":"Ås"}');
   expect([arena.get(1), arena.get(2)]).toEqual(['{"a":"Σ"}', '{"b":"Ås"}']);
+});
+
+it('writes into the chunks a compaction emptied before it allocates another', () => {
+  const arena = new RecordArena();
+  const big = 'y'.repeat(1_000_000);
+  const allocate = vi.spyOn(Buffer, 'allocUnsafeSlow');
+  try {
+    // 200 rewrites of 1 MB: 200 MB written, with two compactions on the way (dead past 32 MiB and past live).
+    for (let round = 0; round < 200; round++) arena.set(1, `${round}:${big}`);
+    // Without reuse every 32 MiB written takes a fresh chunk: at least six of them.
+    expect(allocate.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(arena.get(1)).toBe(`199:${big}`);
+  } finally {
+    allocate.mockRestore();
+  }
 });

@@ -12,7 +12,8 @@ import { INDEX_NAMES, sameClaims, StoreIndexes } from './store-indexes.ts';
 import { RecordArena } from './record-arena.ts';
 import { SharedRecords } from './shared-records.ts';
 import { isStringifyOf } from './record-text.ts';
-import { type RecordView, viewEnds, viewText } from './record-views.ts';
+import { INFO_VIEW, NOT_A_PREFIX, type RecordView, SEARCH_VIEW, viewEnds, viewText } from './record-views.ts';
+import { type SplicedText, spliceText } from './record-splice.ts';
 import type { CustomerRecord } from '../../spec/index.ts';
 
 export interface UserRef {
@@ -70,8 +71,22 @@ export class StoreState {
     const old = this.peek(record.customerNumber);
     // A record that keeps its users and credentials (every update does) claims nothing new.
     if (!old || !sameClaims(old, record)) this.#assertClaimsFree(record);
-    const text = json !== undefined && isStringifyOf(json, record) ? json : JSON.stringify(record);
-    this.#write(record.customerNumber, text, record, old);
+    if (json !== undefined && isStringifyOf(json, record)) return this.#write(record.customerNumber, json, record, old);
+    const oldText = old && this.records.get(record.customerNumber);
+    const spliced = oldText === undefined ? undefined : spliceText(oldText, old!, record);
+    if (spliced === undefined) return this.#write(record.customerNumber, JSON.stringify(record), record, old);
+    // The views' ends, when they lie in the kept text, moved with it (record-splice.ts).
+    const info = this.#movedNote(record.customerNumber, INFO_VIEW, spliced);
+    const search = this.#movedNote(record.customerNumber, SEARCH_VIEW, spliced);
+    this.#write(record.customerNumber, spliced.text, record, old, info !== 0 && search !== 0 ? [info, search] : undefined);
+  }
+
+  /** A view's noted end after a splice; 0 (not noted) when it must be found again. */
+  #movedNote(customerNumber: number, view: RecordView, spliced: SplicedText): number {
+    const end = this.records.note(customerNumber, view);
+    // The members are the same, in the same order: a record that cannot be cut still cannot.
+    if (end === NOT_A_PREFIX) return end;
+    return end >= spliced.keptFrom ? end + spliced.shift : 0;
   }
 
   /**
@@ -140,8 +155,17 @@ export class StoreState {
     this.#write(customerNumber, json, json === undefined ? undefined : (JSON.parse(json) as CustomerRecord));
   }
 
-  /** The one place records and indexes change, so they change together. `old` is the stored record, when the caller has read it. */
-  #write(customerNumber: number, json: string | undefined, record: CustomerRecord | undefined, old = this.peek(customerNumber)): void {
+  /**
+   * The one place records and indexes change, so they change together. `old` is the stored
+   * record, when the caller has read it; `ends`, the new text's view ends, when the caller knows them.
+   */
+  #write(
+    customerNumber: number,
+    json: string | undefined,
+    record: CustomerRecord | undefined,
+    old = this.peek(customerNumber),
+    ends?: [number, number],
+  ): void {
     this.#shared.forget(customerNumber);
     if (json === undefined || record === undefined) {
       if (old) this.indexes.remove(old);
@@ -149,7 +173,8 @@ export class StoreState {
       return;
     }
     this.records.set(customerNumber, json);
-    this.#noteViewEnds(customerNumber, record, json);
+    if (ends) this.records.setNotes(customerNumber, ends[0], ends[1]);
+    else this.#noteViewEnds(customerNumber, record, json);
     if (old) this.indexes.replace(old, record);
     else this.indexes.add(record);
   }

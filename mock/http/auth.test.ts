@@ -34,6 +34,18 @@ it('returns 401 given a Basic instead of a Bearer authorization', async () => {
   expect(result.status).toBe(401);
 });
 
+it('takes the bearer in any form RFC 6750 allows, and says which form is wrong', async () => {
+  const token = await clientToken(mock.url);
+  const withHeader = (authorization: string) => callOperation(mock.url, 'getClientCustomerInfo', { headers: { authorization }, params: { customerNumber: SAMPLE_CUSTOMER_NUMBER } });
+  for (const header of [`Bearer ${token}`, `bearer ${token}`, `BEARER   ${token}`, `Bearer ${token}  `]) {
+    expect((await withHeader(header)).status, header).toBe(200);
+  }
+  const malformed = await withHeader(`Bearer ${token} extra`);
+  expect(malformed.status).toBe(401);
+  expect(malformed.body.error_description).toMatch(/must be "Bearer <access token>"/);
+  expect((await withHeader(`Bearer x${token}`)).body.error_description).toMatch(/not known/);
+});
+
 it('returns 401 invalid_token once the token expired on the clock', async () => {
   const token = await clientToken(mock.url);
   expect((await clientInfo(token)).status).toBe(200);

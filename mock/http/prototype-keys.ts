@@ -6,7 +6,7 @@
  * every JSON body (read-body.ts) closes that door for all routes at once.
  */
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A step of a path, kept as a link to its parent so that no string is built unless a key is found. */
 interface Step {

@@ -41,7 +41,7 @@ export class RequestText {
     ends[1] = at += search.length;
     for (let i = 0; i < rawHeaders.length; i++) ends[i + 2] = at += rawHeaders[i]!.length;
     this.#bytes.write(head, 0, 'latin1');
-    ends[strings - 1] = headBytes + this.#bytes.write(body, headBytes, 'utf8');
+    ends[strings - 1] = body === '' ? headBytes : headBytes + this.#bytes.write(body, headBytes, 'utf8');
     this.#count = strings;
   }
 

@@ -13,6 +13,9 @@ import type { MockContext } from './context.ts';
 import type { BodyRule } from './read-body.ts';
 import type { Route } from './route-table.ts';
 
+/** The chunks of a request whose body is not being read: shared, and frozen so that nothing adds to it. */
+export const NO_BODY_CHUNKS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
+
 export class MockRequest extends IncomingMessage {
   // Express's request methods, which the prototype chain provides (`exchangeClasses`).
   declare query: Request['query'];
@@ -39,9 +42,9 @@ export class MockRequest extends IncomingMessage {
   bodyText: string | undefined = undefined;
   /** Where the step runner stands in `route.steps` (run-steps.ts). */
   step = 0;
-  /** Body bytes read so far, and their chunks (read-body.ts). */
+  /** Body bytes read so far, and their chunks (read-body.ts): none until the body step reads one. */
   bodyBytes = 0;
-  bodyChunks: Buffer[] = [];
+  bodyChunks: Buffer[] = NO_BODY_CHUNKS;
   /** How the body step reads and refuses this request's body (read-body.ts). */
   bodyRule: BodyRule | undefined = undefined;
   bodyIsForm = false;

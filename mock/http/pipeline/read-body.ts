@@ -13,7 +13,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { type ApiError, errors } from '../../core/errors.ts';
 import { prototypeKeyPath } from '../prototype-keys.ts';
 import { isDeeperThan, MAX_JSON_DEPTH } from '../json-depth.ts';
-import type { MockRequest, MockResponse } from './exchange.ts';
+import { isCleanJson } from '../json-screen.ts';
+import { type MockRequest, type MockResponse, NO_BODY_CHUNKS } from './exchange.ts';
 import { PENDING, resume, type Step } from './run-steps.ts';
 import { fail } from './send-error.ts';
 
@@ -40,6 +41,7 @@ export function readBody(rule: BodyRule): Step {
     const declared = Number(req.headers['content-length']);
     if (declared > rule.limit) throw rule.refuse(errors.payloadTooLarge(sizeText(rule.limit)));
     req.bodyIsForm = parse === 'form';
+    req.bodyChunks = [];
     const source = decoded(req, rule);
     if (source === req) {
       // The plain case: listeners shared by every request, which find it as `this`.
@@ -76,7 +78,7 @@ function onChunk(req: MockRequest, res: MockResponse, source: Readable, chunk: B
   if (res.headersSent) return;
   req.bodyBytes += chunk.length;
   if (req.bodyBytes > req.bodyRule!.limit) {
-    req.bodyChunks = [];
+    req.bodyChunks = NO_BODY_CHUNKS;
     gathered.delete(req);
     // Read no further: a decoder is ended (it holds zlib's buffers), the request paused; the
     // connection closes once the 413 is out.
@@ -112,7 +114,7 @@ function gather(req: MockRequest, chunk: Buffer): void {
     if (into === undefined) {
       let offset = 0;
       for (const held of req.bodyChunks) offset += held.copy(next, offset);
-      req.bodyChunks = [];
+      req.bodyChunks = NO_BODY_CHUNKS;
     } else {
       into.copy(next, 0, 0, at);
     }
@@ -126,7 +128,7 @@ function onEnd(req: MockRequest, res: MockResponse): void {
   const into = gathered.get(req);
   gathered.delete(req);
   const bytes = into !== undefined ? into.subarray(0, req.bodyBytes) : req.bodyChunks.length === 1 ? req.bodyChunks[0]! : Buffer.concat(req.bodyChunks);
-  req.bodyChunks = [];
+  req.bodyChunks = NO_BODY_CHUNKS;
   try {
     req.body = parseBody(req, bytes, req.bodyIsForm ? 'form' : 'json', req.bodyRule!);
   } catch (error) {
@@ -155,6 +157,7 @@ function parseBody(req: MockRequest, bytes: Buffer, parse: 'json' | 'form', rule
   } catch (error) {
     throw rule.refuse(errors.malformedJson((error as Error).message));
   }
+  if (isCleanJson(body, MAX_JSON_DEPTH)) return body;
   // No key may name a prototype (prototype-keys.ts).
   const prototypePath = prototypeKeyPath(body);
   if (prototypePath !== undefined) throw errors.prototypeKey(prototypePath);
