@@ -122,7 +122,7 @@ function nameAddressKeys(record: CustomerRecord): number[] {
 }
 
 /**
- * Keys kept of the customers written last: an update must take the old record's keys out, and
+ * Keys kept of up to this many customers (the one kept first goes first): an update must take the old record's keys out, and
  * computing them again (ten normalised hashes) was a sixth of the update (docs/decisions/021).
  */
 const KEPT_KEYS = 1024;
@@ -171,10 +171,14 @@ export class StoreIndexes {
     }
   }
 
+  /**
+   * Keeps a customer's keys, in place when it has some kept already: V8's `Map` pays a pass over
+   * its whole table for an insertion that follows a deletion (shared-records.ts), which moving the
+   * customer to the end cost every update. When full, the customer kept first goes.
+   */
   #keep(customerNumber: number, keys: Keys): void {
     const kept = this.#keysOf;
-    kept.delete(customerNumber);
-    if (kept.size >= KEPT_KEYS) kept.delete(kept.keys().next().value!);
+    if (!kept.has(customerNumber) && kept.size >= KEPT_KEYS) kept.delete(kept.keys().next().value!);
     kept.set(customerNumber, keys);
   }
 }
