@@ -29,8 +29,9 @@ export class ChildGroup {
    * Runs a TypeScript file of this repository with `node --import tsx`: the same as `npx tsx`,
    * without the extra wrapper process, so that `pid` is the server itself (for /proc/PID/status).
    */
-  spawnTs(file: string, args: readonly string[]): Child {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  /** `node [nodeFlags] --import tsx FILE ARGS`, from the repository's root. */
+  spawnTs(file: string, args: readonly string[], nodeFlags: readonly string[] = []): Child {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { freePort } from '../contracts/prism/free-port.ts';
+import { MOCK_NODE_FLAGS } from '../mock/node-flags.ts';
 import type { Child, ChildGroup } from './children.ts';
 
 const HOST = '127.0.0.1';
@@ -36,7 +37,8 @@ export async function startMockProcess(children: ChildGroup, options: MockProces
   const data = options.fixtures ? ['--fixtures', options.fixtures] : ['--count', String(options.count ?? 1000)];
   const started = performance.now();
   // No request log: a line a request on the bench's pipe would measure the log, not the pipeline.
-  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data]);
+  // With Node's flags as `npm start` and `connect-mock` give them (mock/node-flags.ts).
+  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data], MOCK_NODE_FLAGS);
   const url = `http://${HOST}:${port}`;
   try {
     await waitForHealth(url, child, options.timeoutMs);
