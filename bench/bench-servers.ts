@@ -14,7 +14,7 @@ import { captureAnswers, fetchTokens } from './capture.ts';
 import type { BenchContext } from './context.ts';
 import { startMockProcess, type MockProcess } from './mock-process.ts';
 import { poolSize } from './pool-size.ts';
-import { BENCH_SESSION, SCENARIOS, scenario, type OtherServer, type Scenario, type Tokens } from './scenarios.ts';
+import { BENCH_SESSION, type ExternalServer, SCENARIOS, scenario, type Scenario, type Tokens } from './scenarios.ts';
 
 /** A server to drive: where, and its process (for CPU per answer). */
 export interface Target {
@@ -31,7 +31,7 @@ export interface BenchServers {
   ours: Record<Scenario['rateLimits'], OurMock>;
   /** The mock without limits again, with the tokens of its session `BENCH_SESSION`. */
   session: OurMock;
-  others: Record<OtherServer, Target>;
+  others: Record<ExternalServer, Target>;
   /** The size of the pool of client ids. */
   clientIds: number;
   close(): Promise<void>;

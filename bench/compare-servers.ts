@@ -11,9 +11,9 @@
 import { startBenchServers } from './bench-servers.ts';
 import type { BenchContext } from './context.ts';
 import { type LoadResult, measureLoad, warmUp } from './load.ts';
-import { type OtherServer, SCENARIOS, type ScenarioId } from './scenarios.ts';
+import { type OtherServer, SCENARIOS, scenario as findScenario, type Scenario, type ScenarioId } from './scenarios.ts';
 
-export type ServerName = 'ours' | 'prism' | 'bare';
+export type ServerName = 'ours' | OtherServer;
 
 export interface ServerRun {
   scenario: ScenarioId;
@@ -40,16 +40,25 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
     const runs: ServerRun[] = [];
     for (const scenario of SCENARIOS) {
       const ours = scenario.session ? servers.session : servers.ours[scenario.rateLimits];
-      const names = ['ours', ...scenario.against] as const;
-      const targetOf = (server: ServerName) => (server === 'ours' ? ours : servers.others[server as OtherServer]);
+      const names: ServerName[] = ['ours', ...scenario.against];
+      // What each server is sent: the scenario with our tokens, or for `root` the scenario it stands for.
+      const driven = (server: ServerName) =>
+        server === 'ours'
+          ? { target: ours, request: scenario, tokens: ours.tokens }
+          : server === 'root'
+            ? { target: servers.ours.off, request: rootOf(scenario), tokens: servers.ours.off.tokens }
+            : { target: servers.others[server], request: scenario, tokens: ours.tokens };
       const warmups = new Map<ServerName, number>();
-      for (const server of names) warmups.set(server, (await warmUp(targetOf(server).url, scenario, ours.tokens, settings)).rateLimited);
+      for (const server of names) {
+        const { target, request, tokens } = driven(server);
+        warmups.set(server, (await warmUp(target.url, request, tokens, settings)).rateLimited);
+      }
       const rounds = new Map<ServerName, LoadResult[]>(names.map((server) => [server, []]));
       for (let round = 0; round < settings.rounds; round++) {
         for (const server of round % 2 === 0 ? names : [...names].reverse()) {
-          const target = targetOf(server);
+          const { target, request, tokens } = driven(server);
           progress.step(`${scenario.label} · ${server}: round ${round + 1} of ${settings.rounds}, ${settings.connections} connections, ${settings.durationSeconds} s`);
-          rounds.get(server)!.push(await measureLoad(target.url, scenario, ours.tokens, settings, target.pid));
+          rounds.get(server)!.push(await measureLoad(target.url, request, tokens, settings, target.pid));
         }
       }
       for (const server of names) {
@@ -64,6 +73,11 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
   } finally {
     await servers.close();
   }
+}
+
+function rootOf(scenario: Scenario): Scenario {
+  if (scenario.rootScenario === undefined) throw new Error(`${scenario.label}: compared with "root" but names no rootScenario`);
+  return findScenario(scenario.rootScenario);
 }
 
 /**

@@ -45,8 +45,8 @@ export function checkTargets(runs: readonly ServerRun[], sizes: readonly SizeRun
     const reported = Number.isFinite(ratio) ? 'reported' : undefined;
     checks.push({ target, measured: times(ratio), met: min === undefined ? reported : known(ratio, ratio >= min) });
   }
-  // Issue 14: reads in a session as fast as at the root, in the same process and run.
-  const session = rate(runs, 'clientInfoSession', 'ours') / rate(runs, 'clientInfo', 'ours');
+  // Issue 14: reads in a session as fast as at the root, in the same process, measured in turns.
+  const session = rate(runs, 'clientInfoSession', 'ours') / rate(runs, 'clientInfoSession', 'root');
   checks.push({ target: 'client info in a session ≥ 0.9× client info at the root (same process)', measured: times(session), met: known(session, session >= 0.9) });
   const small = sizes.find((size) => size.count === 1000);
   const million = sizes.find((size) => size.count === MILLION);
