@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { makeOneByteKeys } from './one-byte-keys.ts';
 
 /** Where the one OpenAPI document of the project lives. */
 export const SPEC_PATH = fileURLToPath(new URL('./customer-api.yaml', import.meta.url));
@@ -57,8 +58,12 @@ const cache = new Map<string, OpenApiDocument>();
 export function loadSpec(path: string = SPEC_PATH): OpenApiDocument {
   let doc = cache.get(path);
   if (!doc) {
-    doc = parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+    const text = readFileSync(path, 'utf8');
+    // One-byte key names for the parser to find (one-byte-keys.ts).
+    makeOneByteKeys(text);
+    doc = parse(text) as OpenApiDocument;
     cache.set(path, doc);
   }
   return doc;
 }
+
