@@ -47,21 +47,6 @@ export interface LoadResult {
   cpuUsPerRequest: number;
 }
 
-/**
- * A warm-up, then one measured run: `warmUp` and `measureLoad` in one call.
- */
-export async function runLoad(
-  url: string,
-  scenario: Scenario,
-  tokens: readonly Tokens[],
-  settings: LoadSettings,
-  pid?: number,
-): Promise<LoadResult> {
-  const warmedUp = await warmUp(url, scenario, tokens, settings);
-  const result = await measureLoad(url, scenario, tokens, settings, pid);
-  return { ...result, rateLimited: result.rateLimited + warmedUp.rateLimited };
-}
-
 /** `settings.warmupRequests` sent and thrown away; what is kept is how many met a rate limit. */
 export async function warmUp(url: string, scenario: Scenario, tokens: readonly Tokens[], settings: LoadSettings): Promise<{ rateLimited: number }> {
   if (settings.warmupRequests <= 0) return { rateLimited: 0 };

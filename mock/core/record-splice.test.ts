@@ -8,8 +8,9 @@ import { expect, it } from 'vitest';
 import { generateCustomers } from '../../fixtures/generate.ts';
 import { scenarioCustomers } from '../../fixtures/scenarios.ts';
 import { closedSchema } from '../../spec/closed-schema.ts';
-import { loadSpec, type CustomerRecord, type SchemaObject } from '../../spec/index.ts';
+import { loadSpec, type CustomerRecord } from '../../spec/index.ts';
 import { CustomerStore } from './customer-store.ts';
+import { nestedPropertyNames } from './test-records.ts';
 import { RECORD_MEMBERS, spliceText } from './record-splice.ts';
 import { INFO_VIEW, renderView, SEARCH_VIEW, type RecordView } from './record-views.ts';
 import { replaceCustomerInfo } from './update.ts';
@@ -17,18 +18,10 @@ import { replaceCustomerInfo } from './update.ts';
 const customers = [...scenarioCustomers(), ...generateCustomers({ seed: 11, count: 200 })];
 const VIEWS: RecordView[] = [INFO_VIEW, SEARCH_VIEW];
 
-/** Every property name at any depth below the top of a schema. */
-function nestedNames(schema: SchemaObject, top = true): string[] {
-  const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
-  const below = Object.values(properties).flatMap((child) => nestedNames(child, false));
-  const items = schema.items && typeof schema.items === 'object' ? nestedNames(schema.items as SchemaObject, false) : [];
-  return [...(top ? [] : Object.keys(properties)), ...below, ...items];
-}
-
 it('relies on what the spec says of a record: its members are these, and none is named again below the top', () => {
   const record = closedSchema(loadSpec(), 'CustomerRecord');
   expect(new Set(Object.keys(record.properties as object))).toStrictEqual(RECORD_MEMBERS);
-  const nested = new Set(nestedNames(record));
+  const nested = new Set(nestedPropertyNames(record));
   expect([...RECORD_MEMBERS].filter((member) => nested.has(member))).toStrictEqual([]);
 });
 

@@ -9,8 +9,9 @@ import { expect, it } from 'vitest';
 import { generateCustomers } from '../../fixtures/generate.ts';
 import { scenarioCustomers } from '../../fixtures/scenarios.ts';
 import { closedSchema } from '../../spec/closed-schema.ts';
-import { loadSpec, type CustomerRecord, type SchemaObject } from '../../spec/index.ts';
+import { loadSpec, type CustomerRecord } from '../../spec/index.ts';
 import { CustomerStore } from './customer-store.ts';
+import { nestedPropertyNames } from './test-records.ts';
 import { RecordEncoder } from './encoded-records.ts';
 import { INFO_MEMBERS, INFO_VIEW, NOT_A_PREFIX, renderView, SEARCH_VIEW, viewEnds, viewText, type RecordView } from './record-views.ts';
 
@@ -64,17 +65,9 @@ it('rebuilds the view of a record with a member the schema does not know', () =>
   expect(JSON.parse(viewText(text, NOT_A_PREFIX, INFO_VIEW))).not.toHaveProperty('extra');
 });
 
-/** Every property name at any depth below the top of a schema. */
-function nestedNames(schema: SchemaObject, top = true): string[] {
-  const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
-  const below = Object.values(properties).flatMap((child) => nestedNames(child, false));
-  const items = schema.items && typeof schema.items === 'object' ? nestedNames(schema.items as SchemaObject, false) : [];
-  return [...(top ? [] : Object.keys(properties)), ...below, ...items];
-}
-
 it('relies on what the spec says of a record: no nested member named like a hidden one, the info members its own', () => {
   const record = closedSchema(loadSpec(), 'CustomerRecord');
-  const names = nestedNames(record);
+  const names = nestedPropertyNames(record);
   expect(names).not.toContain('address');
   expect(names).not.toContain('products');
   const info = closedSchema(loadSpec(), 'CustomerInfo');

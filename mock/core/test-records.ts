@@ -6,7 +6,7 @@
 import { sampleCustomer } from '../../fixtures/scenario-sample.ts';
 import type { CustomerStore } from './customer-store.ts';
 import { INDEX_NAMES, recordKeys } from './store-indexes.ts';
-import type { CustomerRecord } from '../../spec/index.ts';
+import type { CustomerRecord, SchemaObject } from '../../spec/index.ts';
 
 // The sample customer is the fixtures' own, so the core's tests and the scenario data never drift.
 export { sampleCustomer };
@@ -47,4 +47,12 @@ export function storeContents(store: CustomerStore) {
     return INDEX_NAMES.map((name) => keys[name].map((key) => [...store.indexes[name].get(key)].sort((a, b) => a - b)));
   });
   return { json, sizes: INDEX_NAMES.map((name) => store.indexes[name].size), lookups };
+}
+
+/** Every property name at any depth below the top of a schema (closed-schema.ts gives one whole). */
+export function nestedPropertyNames(schema: SchemaObject, top = true): string[] {
+  const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
+  const below = Object.values(properties).flatMap((child) => nestedPropertyNames(child, false));
+  const items = schema.items && typeof schema.items === 'object' ? nestedPropertyNames(schema.items as SchemaObject, false) : [];
+  return [...(top ? [] : Object.keys(properties)), ...below, ...items];
 }
