@@ -11,18 +11,10 @@
  * with a member the schema does not name is written whole, since nothing is known of its value.
  */
 import type { CustomerRecord } from '../../spec/index.ts';
+import { INFO_MEMBERS } from './record-views.ts';
 
 /** A record's top-level members in the spec (CustomerRecord): the ones whose text may be kept. */
-export const RECORD_MEMBERS: ReadonlySet<string> = new Set([
-  'customerNumber',
-  'name',
-  'phoneNumbers',
-  'emails',
-  'invoiceEmailAddress',
-  'attachedUsers',
-  'address',
-  'products',
-]);
+export const RECORD_MEMBERS: ReadonlySet<string> = new Set([...INFO_MEMBERS, 'address', 'products']);
 
 export interface SplicedText {
   text: string;

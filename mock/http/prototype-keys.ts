@@ -5,40 +5,32 @@
  * cannot be closed in OpenAPI 3.0, so the admin API would store them. Refusing the three keys in
  * every JSON body (read-body.ts) closes that door for all routes at once.
  */
+import { MAX_JSON_DEPTH } from './json-depth.ts';
 
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A step of a path, kept as a link to its parent so that no string is built unless a key is found. */
-interface Step {
-  parent: Step | undefined;
-  segment: string;
+/**
+ * The path of the first prototype key in a parsed JSON value, looking no deeper than `limit`
+ * levels: the body step refuses a deeper body before it asks (read-body.ts), so the recursion is
+ * bounded. The path is written only for a key found, on the way back up; a clean body costs a
+ * walk and no allocation.
+ */
+export function prototypeKeyPath(value: unknown, root = 'body', limit = MAX_JSON_DEPTH): string | undefined {
+  const below = pathBelow(value, 1, limit);
+  return below === undefined ? undefined : root + below;
 }
 
-/** The path of the first prototype key in a parsed JSON value. Iterative: nesting depth is the client's. */
-export function prototypeKeyPath(value: unknown, root = 'body'): string | undefined {
-  const pending: Array<[unknown, Step]> = [[value, { parent: undefined, segment: root }]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, step] = next;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => isObject(item) && pending.push([item, { parent: step, segment: `[${index}]` }]));
-      continue;
+function pathBelow(value: unknown, depth: number, limit: number): string | undefined {
+  if (typeof value !== 'object' || value === null || depth > limit) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const below = pathBelow(value[i], depth + 1, limit);
+      if (below !== undefined) return `[${i}]${below}`;
     }
-    if (!isObject(node)) continue;
-    for (const key of Object.keys(node)) {
-      if (PROTOTYPE_KEYS.has(key)) return render({ parent: step, segment: `.${key}` });
-      const child = node[key];
-      if (isObject(child)) pending.push([child, { parent: step, segment: `.${key}` }]);
-    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return `.${key}`;
+    const below = pathBelow((value as Record<string, unknown>)[key], depth + 1, limit);
+    if (below !== undefined) return `.${key}${below}`;
   }
   return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function render(step: Step | undefined): string {
-  const segments: string[] = [];
-  for (let at = step; at; at = at.parent) segments.push(at.segment);
-  return segments.reverse().join('');
 }

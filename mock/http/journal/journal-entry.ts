@@ -10,7 +10,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
-import { jsonPrefix, nestedDeeperThan } from './json-prefix.ts';
+import { isDeeperThan } from '../json-depth.ts';
+import { jsonPrefix } from './json-prefix.ts';
 import { RequestText } from './request-text.ts';
 
 export interface JournalEntry {
@@ -98,7 +99,7 @@ export function renderEntry(id: number, exchange: RecordedExchange): JournalEntr
   let bodyTruncated = exchange.bodyKind === 'prefix';
   const headers = exchange.text.headers();
   const search = exchange.text.search;
-  if (!bodyTruncated && nestedDeeperThan(body, MAX_JOURNAL_BODY_DEPTH)) {
+  if (!bodyTruncated && isDeeperThan(body, MAX_JOURNAL_BODY_DEPTH)) {
     body = jsonPrefix(body, MAX_JOURNAL_BODY_BYTES);
     bodyTruncated = true;
   }

@@ -6,7 +6,7 @@
 import { errors } from '../../core/errors.ts';
 import { MAX_JOURNAL_BODY_DEPTH } from './journal-entry.ts';
 import type { JournalFilter } from './journal-filter.ts';
-import { nestedDeeperThan } from './json-prefix.ts';
+import { isDeeperThan } from '../json-depth.ts';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -35,7 +35,7 @@ export function countRequest(body: unknown): JournalFilter {
   const { filter } = readFields(rest);
   if (pattern !== undefined) {
     if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern)) throw errors.validation('body: must be an object that the request body contains, deeply.');
-    if (nestedDeeperThan(pattern, MAX_JOURNAL_BODY_DEPTH)) throw errors.validation(`body: nests deeper than ${MAX_JOURNAL_BODY_DEPTH} levels.`);
+    if (isDeeperThan(pattern, MAX_JOURNAL_BODY_DEPTH)) throw errors.validation(`body: nests deeper than ${MAX_JOURNAL_BODY_DEPTH} levels.`);
     filter.body = pattern as Record<string, unknown>;
   }
   return filter;

@@ -39,21 +39,3 @@ export function jsonPrefix(value: unknown, max: number): string {
   }
   return out.slice(0, max);
 }
-
-/**
- * Whether a value nests arrays and objects deeper than `max` levels, found without recursion: the
- * journal renders such a body as text, since `JSON.stringify` (the answer's writer) and a deep
- * match would overflow the stack on it.
- */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth + 1 > max) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-    }
-  }
-  return false;
-}

@@ -13,7 +13,6 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { type ApiError, errors } from '../../core/errors.ts';
 import { prototypeKeyPath } from '../prototype-keys.ts';
 import { isDeeperThan, MAX_JSON_DEPTH } from '../json-depth.ts';
-import { isCleanJson } from '../json-screen.ts';
 import { type MockRequest, type MockResponse, NO_BODY_CHUNKS } from './exchange.ts';
 import { PENDING, resume, type Step } from './run-steps.ts';
 import { fail } from './send-error.ts';
@@ -157,11 +156,11 @@ function parseBody(req: MockRequest, bytes: Buffer, parse: 'json' | 'form', rule
   } catch (error) {
     throw rule.refuse(errors.malformedJson((error as Error).message));
   }
-  if (isCleanJson(body, MAX_JSON_DEPTH)) return body;
+  // Depth first: a body past it is refused, so the prototype-key walk's recursion stays bounded.
+  if (isDeeperThan(body, MAX_JSON_DEPTH)) throw rule.refuse(errors.tooDeep(MAX_JSON_DEPTH));
   // No key may name a prototype (prototype-keys.ts).
   const prototypePath = prototypeKeyPath(body);
   if (prototypePath !== undefined) throw errors.prototypeKey(prototypePath);
-  if (isDeeperThan(body, MAX_JSON_DEPTH)) throw rule.refuse(errors.tooDeep(MAX_JSON_DEPTH));
   return body;
 }
 
