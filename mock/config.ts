@@ -11,6 +11,8 @@ import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
 import type { LogFormat } from './http/request-log.ts';
 import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
 import { ConfigError, integer, nonEmpty } from './config/values.ts';
+import { FAULT_KIND_FLAG } from './config/fault-kind-flag.ts';
+import type { FaultKind } from './http/faults/fault-kinds.ts';
 
 export { ConfigError };
 
@@ -52,6 +54,8 @@ export interface MockConfig {
   searchOverflow: SearchOverflow;
   /** Share of API requests (0..1) answered with an injected 500. */
   faultRate: number;
+  /** What a `faultRate` request gets, at random among these (`--fault-kind`); empty: a 500. */
+  faultKinds: FaultKind[];
   admin: boolean;
   /** When set, every `/__admin` route needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined;
@@ -95,6 +99,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   rateLimits: { perSecond: 100, perMinute: 2000 },
   searchOverflow: 'forbid',
   faultRate: 0,
+  faultKinds: [],
   admin: true,
   adminToken: undefined,
   tokenTtl: 3600,
@@ -236,6 +241,7 @@ export const FLAGS: Record<string, FlagSpec> = {
     apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
   },
   ...HARDENING_FLAGS,
+  ...FAULT_KIND_FLAG,
 };
 
 /** The defaults shown in --help, as a user would type them. */

@@ -65,6 +65,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     validators: deps.validators,
     handlers: deps.handlers,
     faultRate: deps.config.faultRate,
+    faultKinds: deps.config.faultKinds,
     random: deps.random,
   });
   return {

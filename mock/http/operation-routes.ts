@@ -1,5 +1,5 @@
 /**
- * Spec-driven routing (STYLE.md lesson 2, as openapi-backend does it): one route per operation of
+ * Spec-driven routing (as openapi-backend does it): one route per operation of
  * the spec, served at `/v1/…` and under the real base path `/capi/v1/…` (docs/reference.md §4). Each
  * request passes, in order: bearer check, rate limit, token kind, Prefer, fault injection, JSON
  * body, validation against the spec, then the operation's handler. The steps are put together
@@ -10,6 +10,7 @@ import { describeAjvErrors, type Operation, type OperationValidators, type SpecV
 import { authenticate, requireKind } from './authenticate.ts';
 import type { RandomSource } from './components.ts';
 import { faults, preferences } from './fault-injection.ts';
+import type { FaultKind } from './faults/fault-kinds.ts';
 import type { Handler } from './handlers.ts';
 import type { MockResponse } from './pipeline/exchange.ts';
 import { readBody } from './pipeline/read-body.ts';
@@ -31,12 +32,14 @@ export interface OperationRouteDeps {
   validators: SpecValidators;
   handlers: Record<string, Handler>;
   faultRate: number;
+  /** What a request that `faultRate` picks gets (`--fault-kind`); a 500 when not given. */
+  faultKinds?: readonly FaultKind[];
   random: RandomSource;
 }
 
 /**
  * Fails the start when the spec and the handler registry disagree: an operation without a
- * handler, or a handler without an operation (STYLE.md lesson 2).
+ * handler, or a handler without an operation.
  */
 export function checkRegistry(operations: readonly Operation[], handlers: Record<string, unknown>): void {
   const ids = new Set(operations.map((operation) => operation.operationId));
@@ -54,7 +57,7 @@ export function checkRegistry(operations: readonly Operation[], handlers: Record
 
 export function addOperationRoutes(table: RouteTable, operations: readonly Operation[], deps: OperationRouteDeps): void {
   checkRegistry(operations, deps.handlers);
-  const faultStep = faults(deps.faultRate, deps.random);
+  const faultStep = faults(deps.faultRate, deps.random, deps.faultKinds);
   for (const operation of operations) {
     const validators = deps.validators.operations.get(operation.operationId);
     if (!validators) throw new Error(`no validators for ${operation.operationId}`);

@@ -1,16 +1,18 @@
 /**
- * The `Prefer` request header as Prism reads it (docs/reference.md §3, STYLE.md lesson 5): decoded once,
- * checked, and turned into a typed value. `code=N` asks for a documented status, `delay=MS` for
- * latency. RFC 7240 lets a server ignore preferences it does not know; a mock that silently
+ * The `Prefer` request header as Prism reads it (docs/reference.md §3): decoded once, checked, and
+ * turned into a typed value. `code=N` asks for a documented status, `delay=MS` for latency,
+ * `fault=KIND` for a network fault (faults/fault-kinds.ts). RFC 7240 lets a server ignore preferences it does not know; a mock that silently
  * ignored a typo would hide a broken test, so an unknown or malformed preference is a 400.
  */
 import { errors } from '../core/errors.ts';
+import { isNetworkFault, NETWORK_FAULTS, type NetworkFault } from './faults/fault-kinds.ts';
 
 export const MAX_DELAY_MS = 10_000;
 
 export interface Preferences {
   code?: number;
   delayMs?: number;
+  fault?: NetworkFault;
 }
 
 /**
@@ -26,7 +28,8 @@ export function parsePrefer(header: string | undefined, documented: ReadonlySet<
     const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
     if (name === 'code') preferences.code = parseCode(value, documented);
     else if (name === 'delay') preferences.delayMs = parseDelay(value);
-    else throw errors.validation(`Prefer: "${part.trim()}" is not a known preference; use code=STATUS or delay=MS.`);
+    else if (name === 'fault') preferences.fault = parseFault(value);
+    else throw errors.validation(`Prefer: "${part.trim()}" is not a known preference; use code=STATUS, delay=MS or fault=KIND.`);
   }
   return preferences;
 }
@@ -47,4 +50,10 @@ function parseDelay(value: string): number {
     throw errors.validation(`Prefer: delay must be whole milliseconds from 0 to ${MAX_DELAY_MS}, not "${value}".`);
   }
   return ms;
+}
+
+function parseFault(value: string): NetworkFault {
+  const fault = value.toLowerCase();
+  if (!isNetworkFault(fault)) throw errors.validation(`Prefer: fault must be one of ${NETWORK_FAULTS.join(', ')}, not "${value}".`);
+  return fault;
 }

@@ -9,6 +9,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
+import type { NetworkFault } from '../faults/fault-kinds.ts';
+import { isConnectionFault } from '../faults/fault-kinds.ts';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import { isDeeperThan } from '../json-depth.ts';
 import { jsonPrefix } from './json-prefix.ts';
@@ -30,7 +32,10 @@ export interface JournalEntry {
    * 64 KiB, or nested deeper than 64 levels (which no answer could carry as a value).
    */
   bodyTruncated?: true;
-  status: number;
+  /** The status sent; `null` when a network fault ended the connection before any (reset, empty, garbage). */
+  status: number | null;
+  /** The network fault the exchange got (`Prefer: fault=…`, `--fault-kind`); absent when none. */
+  fault?: NetworkFault;
   durationMs: number;
   operationId: string | null;
   clientId: string | null;
@@ -55,7 +60,8 @@ type BodyKind = 'none' | 'json' | 'form' | 'prefix';
 export class RecordedExchange {
   startedAt = 0;
   method = '';
-  status = 0;
+  status: number | null = 0;
+  fault: NetworkFault | undefined = undefined;
   durationMs = 0;
   operationId: string | undefined = undefined;
   clientId: string | undefined = undefined;
@@ -68,7 +74,8 @@ export class RecordedExchange {
     const truncated = hasBody && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
     this.startedAt = startedAt;
     this.method = req.method ?? 'GET';
-    this.status = res.statusCode;
+    this.fault = res.fault;
+    this.status = res.fault !== undefined && isConnectionFault(res.fault) ? null : res.statusCode;
     this.durationMs = durationMs;
     this.operationId = req.route?.operationId;
     this.clientId = req.grant?.clientId;
@@ -118,6 +125,7 @@ export function renderEntry(id: number, exchange: RecordedExchange): JournalEntr
     uniqueId: exchange.uniqueId ?? null,
   };
   if (bodyTruncated) entry.bodyTruncated = true;
+  if (exchange.fault !== undefined) entry.fault = exchange.fault;
   return entry;
 }
 

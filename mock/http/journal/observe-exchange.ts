@@ -34,6 +34,8 @@ export function observeExchanges(journaling: boolean, log: RequestLog | undefine
   return (_req, res) => {
     res.enteredAt = Date.now();
     res.enteredMs = performance.now();
+    // A fault that never finishes the answer calls it itself (faults/break-connection.ts).
+    res.observer = finished;
     res.on('finish', finished);
   };
 }

@@ -8,6 +8,7 @@
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express, Request, Response } from 'express';
+import type { NetworkFault } from '../faults/fault-kinds.ts';
 import type { TokenGrant } from '../oauth/token-store.ts';
 import type { MockContext } from './context.ts';
 import type { BodyRule } from './read-body.ts';
@@ -63,6 +64,15 @@ export class MockResponse extends ServerResponse<MockRequest> {
   /** `X-RateLimit-*` values to send with the answer; -1 until the rate limit has run. */
   rateRemaining = -1;
   rateReset = -1;
+  /** The network fault this exchange gets (`Prefer: fault=…` or `--fault-kind`), if any (faults/). */
+  fault: NetworkFault | undefined = undefined;
+  /** Over how many ms a `slow-body` fault writes the body. */
+  faultMs = 0;
+  /**
+   * The exchange observer's listener (journal, log, metrics), which it puts on `finish`; a fault
+   * that never finishes the answer calls it itself (faults/break-connection.ts).
+   */
+  observer: ((this: MockResponse) => void) | undefined = undefined;
 }
 
 const EMPTY_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
