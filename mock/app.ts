@@ -27,6 +27,7 @@ import type { MockContext } from './http/pipeline/context.ts';
 import { requestLog } from './http/request-log.ts';
 import { sessionContexts } from './http/sessions/session-context.ts';
 import { SessionRegistry } from './http/sessions/session-registry.ts';
+import { createMetrics, type StateHealth } from './http/metrics/metrics-registry.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -37,6 +38,8 @@ export interface AppComponents {
   handlers: Record<string, Handler>;
   /** Where `--log` writes; standard output unless a test reads the lines. */
   logStream: Writable;
+  /** The state backend's health for `/metrics`; memory and a state file are always up. */
+  stateHealth: () => StateHealth;
 }
 
 export interface MockApp {
@@ -68,7 +71,11 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     journal: config.journalSize > 0 ? new RequestJournal(config.journalSize) : undefined,
   };
   const sessions = new SessionRegistry(clock, { ttlSeconds: config.sessionTtl, maxSessions: config.maxSessions }, sessionContexts(root, clock));
-  const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream));
+  const backend = config.stateFile ? 'file' : 'memory';
+  const metrics = config.admin
+    ? createMetrics({ root, sessions: () => sessions.list().map((session) => session.context), stateHealth: components.stateHealth ?? (() => ({ backend, healthy: true })) })
+    : undefined;
+  const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream), metrics && ((req, res, ms) => metrics.counts.count(req, res, ms)));
   const http = createHttpApp({
     config,
     root,
@@ -79,6 +86,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     customers: source,
     sessions,
     observe,
+    metrics,
   });
   return {
     http,

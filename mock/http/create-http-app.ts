@@ -23,6 +23,8 @@ import { RouteTable } from './pipeline/route-table.ts';
 import { sendJson } from './send-json.ts';
 import { addJournalRoutes } from './journal/journal-routes.ts';
 import type { ExchangeObserver } from './journal/observe-exchange.ts';
+import { addMetricsRoute } from './metrics/metrics-route.ts';
+import type { MockMetrics } from './metrics/metrics-registry.ts';
 import { addSessionRoutes } from './sessions/session-routes.ts';
 import type { SessionRegistry } from './sessions/session-registry.ts';
 
@@ -39,6 +41,8 @@ export interface HttpAppDeps {
   sessions: SessionRegistry;
   /** The journal's and the request log's hook on every answer; `undefined` when both are off. */
   observe: ExchangeObserver | undefined;
+  /** `GET /metrics`, served with the admin API; its counts are taken by `observe`. */
+  metrics?: MockMetrics | undefined;
 }
 
 export interface HttpApp {
@@ -60,6 +64,7 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
       addJournalRoutes(route);
       addSessionRoutes(route, deps.sessions, deps.customers);
     });
+    if (deps.metrics) addMetricsRoute(table, deps.config, deps.metrics);
   }
   addOperationRoutes(table, deps.operations, {
     validators: deps.validators,

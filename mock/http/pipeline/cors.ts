@@ -26,8 +26,8 @@ const HEADERS = ['Authorization', 'Content-Type', 'Prefer'];
 const MAX_AGE = '600';
 /** RFC 9110 §5.6.2: a method or header name; a requested one that is not a token is not echoed. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** `/__admin…`; the edge has already taken a session's prefix off the path it passes. */
-const ADMIN_PATH = /^\/__admin(?:\/|$)/i;
+/** `/__admin…` and `/metrics` (docs/decisions/043); the edge has already taken a session's prefix off the path it passes. */
+const ADMIN_PATH = /^\/(?:__admin(?:\/|$)|metrics$)/i;
 
 export function corsGate(policy: CorsPolicy): CorsGate {
   const listed = typeof policy === 'string' ? undefined : new Set(policy);
