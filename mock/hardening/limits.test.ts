@@ -44,6 +44,17 @@ it.each([
   expect(await response.json()).toEqual({ exceptionType: 'UriTooLongException', errorMessage: expect.stringContaining('8 KiB') });
 });
 
+it('answers a browser app\'s long URL with a 414 it can read: CORS headers included, preflight granted', async () => {
+  const target = `${mock.url}/v1/client/customer/info/563457?pad=${'a'.repeat(8200)}`;
+  const origin = 'http://app.localhost:5173';
+  const preflight = await fetch(target, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+  expect(preflight.status).toBe(204);
+  const response = await fetch(target, { headers: { origin } });
+  expect(response.status).toBe(414);
+  expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+  expect(response.headers.get('access-control-expose-headers')).toContain('Retry-After');
+});
+
 it('serves a URL just under the limit', async () => {
   const response = await fetch(`${mock.url}/healthz?pad=${'a'.repeat(8000)}`);
   expect(response.status).toBe(200);

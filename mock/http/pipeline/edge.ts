@@ -1,8 +1,9 @@
 /**
- * Where every request enters: the one request listener of the mock's server. It refuses a request
- * target over the URL limit (414), splits path and query, chooses the context the request is served
- * with (a test session's for a path under `/__sessions/{id}`, whose prefix is then dropped), finds the route with one table lookup, decodes the path parameter, and runs the route's
- * steps. Anything that goes wrong on the way is answered by the one error writer.
+ * Where every request enters: the one request listener of the mock's server. It splits path and
+ * query, chooses the context the request is served with (a test session's for a path under
+ * `/__sessions/{id}`, whose prefix is then dropped), applies CORS, refuses a request target over
+ * the URL limit (414), finds the route with one table lookup, decodes the path parameter, and runs
+ * the route's steps. Anything that goes wrong on the way is answered by the one error writer.
  */
 import type { HttpLimits } from '../../config.ts';
 import { ApiError, errors } from '../../core/errors.ts';
@@ -44,13 +45,6 @@ export function edgeListener(
       return;
     }
     const url = req.url ?? '/';
-    // Node decodes the request target as latin1, one character a byte.
-    if (url.length > limits.maxUrlBytes) {
-      // The body is left unread, so the connection cannot be reused.
-      res.shouldKeepAlive = false;
-      fail(req, res, errors.uriTooLong(`${limits.maxUrlBytes / 1024} KiB`));
-      return;
-    }
     const query = url.indexOf('?');
     let path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
@@ -65,6 +59,14 @@ export function edgeListener(
     }
     // CORS before routing: a preflight is answered here, for every path (cors.ts).
     if (cors(req, res, path)) return;
+    // After CORS, so that a browser app can read the 414. Node decodes the request target as
+    // latin1, one character a byte.
+    if (url.length > limits.maxUrlBytes) {
+      // The body is left unread, so the connection cannot be reused.
+      res.shouldKeepAlive = false;
+      fail(req, res, errors.uriTooLong(`${limits.maxUrlBytes / 1024} KiB`));
+      return;
+    }
     const method = req.method ?? 'GET';
     let match = table.find(method, path);
     // As Express routes by default: one trailing slash does not make another path.
