@@ -98,8 +98,12 @@ export const errors = {
   prototypeKey: (path: string) =>
     api(400, 'ValidationException', `${path}: the key is not allowed; "__proto__", "constructor" and "prototype" are refused in JSON bodies.`),
   /** A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. */
-  hostNotAllowed: (host: string) =>
-    api(403, 'ForbiddenHostException', `The Host "${host.slice(0, 100)}" is not served while the mock listens on loopback; use localhost or 127.0.0.1, or start it with --allowed-host NAME.`),
+  /**
+   * The `Host` is not echoed: it is the requester's text, and an answer that writes request text
+   * back invites reflection into whatever shows it (a page that sniffs HTML, a log viewer).
+   */
+  hostNotAllowed: () =>
+    api(403, 'ForbiddenHostException', 'The Host header names a host that is not served while the mock listens on loopback; use localhost or 127.0.0.1, or start it with --allowed-host NAME.'),
   /** RFC 9112 §3.2: an HTTP/1.1 request must carry Host. */
   missingHost: () => api(400, 'BadRequestException', 'The request has no Host header, which HTTP/1.1 requires (RFC 9112 §3.2).'),
   /** An admin request sent from a web page of another origin. */

@@ -65,6 +65,8 @@ it.each(['evil.example', 'evil.example:4010', '127.0.0.1.evil.example', 'localho
     const result = await get('/__admin/export', host);
     expect(result.status).toBe(403);
     expect(JSON.parse(result.body)).toMatchObject({ exceptionType: 'ForbiddenHostException' });
+    // The refused name is not echoed back to the page that sent it.
+    expect(result.body).not.toContain(host.split(':')[0]);
     expect((await get('/healthz', host)).status).toBe(403);
   },
 );

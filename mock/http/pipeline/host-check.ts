@@ -26,7 +26,7 @@ export function hostCheck(config: Pick<MockConfig, 'host' | 'allowedHosts'>): (r
     const name = hostName(host);
     if (LOOPBACK_HOSTS.has(name) || name.endsWith('.localhost') || names.has(name)) return undefined;
     if (suffixes.some((suffix) => name.endsWith(suffix) || name === suffix.slice(1))) return undefined;
-    return errors.hostNotAllowed(host);
+    return errors.hostNotAllowed();
   };
 }
 
