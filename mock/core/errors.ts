@@ -97,9 +97,8 @@ export const errors = {
   /** A JSON key that names a prototype; refused in every body so that none can reach one. */
   prototypeKey: (path: string) =>
     api(400, 'ValidationException', `${path}: the key is not allowed; "__proto__", "constructor" and "prototype" are refused in JSON bodies.`),
-  /** A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. */
   /**
-   * The `Host` is not echoed: it is the requester's text, and an answer that writes request text
+   * A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. The `Host` is not echoed: it is the requester's text, and an answer that writes request text
    * back invites reflection into whatever shows it (a page that sniffs HTML, a log viewer).
    */
   hostNotAllowed: () =>
