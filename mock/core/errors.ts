@@ -98,8 +98,9 @@ export const errors = {
   prototypeKey: (path: string) =>
     api(400, 'ValidationException', `${path}: the key is not allowed; "__proto__", "constructor" and "prototype" are refused in JSON bodies.`),
   /**
-   * A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. The `Host` is not echoed: it is the requester's text, and an answer that writes request text
-   * back invites reflection into whatever shows it (a page that sniffs HTML, a log viewer).
+   * A `Host` this loopback-bound mock does not answer: a guard against DNS rebinding. The value
+   * is not echoed: it is the requester's text, and an answer that writes request text back
+   * invites reflection into whatever shows it (a page that sniffs HTML, a log viewer).
    */
   hostNotAllowed: () =>
     api(403, 'ForbiddenHostException', 'The Host header names a host that is not served while the mock listens on loopback; use localhost or 127.0.0.1, or start it with --allowed-host NAME.'),
