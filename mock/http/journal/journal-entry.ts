@@ -29,7 +29,8 @@ export interface JournalEntry {
   body: unknown;
   /**
    * True when `body` is the start of the body's JSON text instead of its value: for a body over
-   * 64 KiB, or nested deeper than 64 levels (which no answer could carry as a value).
+   * 64 KiB, or nested deeper than 64 levels (which no answer could carry as a value, and which
+   * the API refuses: its first 64 KiB of text are kept).
    */
   bodyTruncated?: true;
   /** The status sent; `null` when a network fault ended the connection before any (reset, empty, garbage). */
@@ -48,8 +49,12 @@ export const MAX_JOURNAL_BODY_DEPTH = 64;
 const MASK = '…';
 const SECRET_FIELDS = new Set(['client_secret']);
 
-/** What kind of body an exchange kept, and so how its text reads back. */
-type BodyKind = 'none' | 'json' | 'form' | 'prefix';
+/**
+ * What kind of body an exchange kept, and so how its text reads back: `prefix` is the start of
+ * the JSON text of a value, `refused` the start of the text of a JSON body refused after parsing
+ * (nested too deep, a prototype key), which never became a value.
+ */
+type BodyKind = 'none' | 'json' | 'form' | 'prefix' | 'refused';
 
 /**
  * An exchange as kept in the journal's ring, in place: numbers, and strings that live on anyway
@@ -80,8 +85,9 @@ export class RecordedExchange {
     this.operationId = req.route?.operationId;
     this.clientId = req.grant?.clientId;
     this.uniqueId = req.grant?.uniqueId;
-    this.bodyKind = !hasBody ? 'none' : truncated ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
-    const body = !hasBody ? '' : truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
+    const refused = !hasBody && req.body === undefined && req.bodyText !== undefined;
+    this.bodyKind = refused ? 'refused' : !hasBody ? 'none' : truncated ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
+    const body = refused ? refusedText(req.bodyText!) : !hasBody ? '' : truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
     this.text.write(req.pathname, req.search, req.rawHeaders, body);
   }
 
@@ -91,6 +97,7 @@ export class RecordedExchange {
       case 'none':
         return undefined;
       case 'prefix':
+      case 'refused':
         return this.text.body;
       case 'form':
         return parseForm(this.text.body);
@@ -103,7 +110,7 @@ export class RecordedExchange {
 /** The entry a query answers with, secrets masked. */
 export function renderEntry(id: number, exchange: RecordedExchange): JournalEntry {
   let body = exchange.body();
-  let bodyTruncated = exchange.bodyKind === 'prefix';
+  let bodyTruncated = exchange.bodyKind === 'prefix' || exchange.bodyKind === 'refused';
   const headers = exchange.text.headers();
   const search = exchange.text.search;
   if (!bodyTruncated && isDeeperThan(body, MAX_JOURNAL_BODY_DEPTH)) {
@@ -127,6 +134,14 @@ export function renderEntry(id: number, exchange: RecordedExchange): JournalEntr
   if (bodyTruncated) entry.bodyTruncated = true;
   if (exchange.fault !== undefined) entry.fault = exchange.fault;
   return entry;
+}
+
+/**
+ * The first 64 KiB of a refused body's text, a `client_secret` in it masked as in a value (the
+ * token endpoint takes JSON too).
+ */
+function refusedText(text: string): string {
+  return text.slice(0, MAX_JOURNAL_BODY_BYTES).replace(/("client_secret"\s*:\s*)"(?:[^"\\]|\\.)*"?/g, `$1"${MASK}"`);
 }
 
 /** `Bearer abcdef…`; any other scheme keeps its name only. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_PHONE } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { callOperation, clientToken, DEMO_BASIC, getJson, postForm, postJson } from '../test-support.ts';
+import { MAX_JOURNAL_BODY_BYTES } from './journal-entry.ts';
 
 let mock: RunningMock;
 let token: string;
@@ -163,20 +164,36 @@ it('keeps a journal per session, with paths less the session prefix', async () =
 it('survives bodies nested deeper than JSON.stringify can write, and answers every query (fuzz regression)', async () => {
   // 100,000 deep (over 64 KiB) overflowed the stack when the entry was made, and crashed the mock;
   // 5,000 deep (10 KiB) would have broken GET /__admin/requests. Both are now refused as JSON nested
-  // deeper than 64 levels (docs/reference.md §10) before they are parsed, so no body is kept for them.
+  // deeper than 64 levels (docs/reference.md §10), and journaled as their first 64 KiB of text.
+  const bodies: string[] = [];
   for (const depth of [100_000, 5_000]) {
     const rawBody = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    bodies.push(rawBody.slice(0, MAX_JOURNAL_BODY_BYTES));
     const result = await callOperation(mock.url, 'searchCustomers', { token, rawBody });
     expect(result.status).toBe(400);
   }
   const listed = await getJson(`${mock.url}/__admin/requests`);
   expect(listed.status).toBe(200);
   expect(listed.body.requests.map((entry: { status: number }) => entry.status)).toEqual([400, 400]);
+  expect(listed.body.requests.map((entry: { body: unknown; bodyTruncated?: true }) => [entry.body, entry.bodyTruncated])).toEqual([
+    [bodies[0], true],
+    [bodies[1], true],
+  ]);
   expect(await count({ body: {} })).toBe(0);
   const deepPattern = JSON.parse(`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`);
   const refused = await postJson(`${mock.url}/__admin/requests/count`, { body: deepPattern });
   expect(refused.status).toBe(400);
   expect(refused.body.errorMessage).toContain('deeper than 64');
+});
+
+it('keeps a refused token body\'s text with its client_secret masked', async () => {
+  const deep = `${'['.repeat(70)}${']'.repeat(70)}`;
+  const rawBody = `{"grant_type":"client_credentials","client_id":"demo-client","client_secret":"demo-secret","x":${deep}}`;
+  const response = await fetch(`${mock.url}/user/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: rawBody });
+  expect(response.status).toBe(400);
+  const [entry] = (await getJson(`${mock.url}/__admin/requests?path=/user/oauth/token`)).body.requests.slice(-1);
+  expect(entry.body).toBe(rawBody.replace('"demo-secret"', '"…"'));
+  expect(entry.bodyTruncated).toBe(true);
 });
 
 it('lists the newest 100 when no limit is given', async () => {

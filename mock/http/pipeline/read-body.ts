@@ -148,14 +148,18 @@ function parseBody(req: MockRequest, bytes: Buffer, parse: 'json' | 'form', rule
   let text = bytes.toString('utf8');
   // As JSON readers do (RFC 8259 §8.1 allows ignoring it): a byte order mark is dropped.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  req.bodyText = text;
-  if (parse === 'form') return parseForm(text);
+  if (parse === 'form') {
+    req.bodyText = text;
+    return parseForm(text);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
     throw rule.refuse(errors.malformedJson((error as Error).message));
   }
+  // JSON from here on: refused or not, the journal keeps it (a refused one as its first 64 KiB of text).
+  req.bodyText = text;
   // Depth first: a body past it is refused, so the prototype-key walk's recursion stays bounded.
   if (isDeeperThan(body, MAX_JSON_DEPTH)) throw rule.refuse(errors.tooDeep(MAX_JSON_DEPTH));
   // No key may name a prototype (prototype-keys.ts).
