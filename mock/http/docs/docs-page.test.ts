@@ -24,6 +24,31 @@ afterAll(async () => {
   await mock?.close();
 });
 
+it.runIf(runs)('asks no other host for anything, not even what its policy would block', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const origin = new URL(mock.url).origin;
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  // What the Content-Security-Policy stops never reaches the network, so the page reports it.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { blocked: string[] }).blocked = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.blockedURI));
+  });
+  await page.goto(`${mock.url}/docs`);
+  await page.getByRole('heading', { name: 'Connect Customer API', exact: false }).first().waitFor({ timeout: 20_000 });
+  await page.getByText('API docs by Redocly').waitFor({ timeout: 5_000 });
+  // Redoc's sidebar logo renders after the first paint; a moment for it to ask.
+  await page.waitForTimeout(500);
+  const blocked = await page.evaluate(() => (window as unknown as { blocked: string[] }).blocked);
+  const images = await page.locator('img').evaluateAll((elements) => elements.map((element) => (element as HTMLImageElement).src));
+  const elsewhere = (url: string) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:');
+  expect(requested.filter(elsewhere)).toEqual([]);
+  expect(blocked).toEqual([]);
+  expect(images.filter(elsewhere)).toEqual([]);
+  await page.close();
+});
+
 it.runIf(runs)('renders every operation from the mock alone, offline', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const origin = new URL(mock.url).origin;

@@ -10,9 +10,9 @@ import { REDOC_BUNDLE_NAME, redocBundle } from './redoc-bundle.ts';
 import { baseUrlOf, specJson, specYaml } from './served-spec.ts';
 
 /**
- * The page may load only from the mock. Redoc's sidebar always shows Redocly's logo from their CDN
- * (it hides the image when it fails); this policy stops that request before it leaves the browser.
- * Styles are inline because Redoc injects them (styled-components); its search runs in a blob: worker.
+ * The page may load only from the mock: the bundle asks nothing of another host (redoc-bundle.ts
+ * takes out the one address it had), and this policy holds it to that. Styles are inline because
+ * Redoc injects them (styled-components); its search runs in a blob: worker.
  */
 const DOCS_POLICY = [
   "default-src 'self'",
