@@ -1,5 +1,5 @@
 /**
- * Composition of the mock (STYLE.md lesson 4): config plus components in, a request listener out.
+ * Composition of the mock: config plus components in, a request listener out.
  * Every component has a default; a test passes its own clock to expire tokens, its own random
  * source to steer fault injection, its own store to start from known data.
  *

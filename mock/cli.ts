@@ -1,6 +1,6 @@
 /**
  * `npm start`: flags and environment → config → listen, then a banner that tells a developer how
- * to get going (docs/reference.md §4). Thin on purpose (STYLE.md lesson 12); the work is in `startMock`.
+ * to get going (docs/reference.md §4). Thin on purpose; the work is in `startMock`.
  */
 import { ConfigError, DEMO_CLIENT, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
 import { consoleLogger } from './http/components.ts';

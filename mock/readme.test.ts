@@ -1,4 +1,4 @@
-/** STYLE.md lesson 13: the README's curl lines work as pasted (against a mock on a free port). */
+/** The README's curl lines work as pasted (against a mock on a free port). */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz` flags → options. Every flag has a description and a default (STYLE.md lesson 12).
+ * `npm run fuzz` flags → options. Every flag has a description and a default.
  */
 import { parseArgs } from 'node:util';
 import type { FuzzOptions } from './run-fuzz.ts';

@@ -1,5 +1,5 @@
 /**
- * The replaceable parts of the mock, passed to `createApp` with defaults (STYLE.md lesson 4): a
+ * The replaceable parts of the mock, passed to `createApp` with defaults: a
  * test swaps the clock to expire tokens, the random source to make fault injection predictable,
  * the logger to keep output quiet.
  */

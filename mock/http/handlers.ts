@@ -1,5 +1,5 @@
 /**
- * The handler of each operation of the spec, by `operationId` (STYLE.md lesson 2). Handlers see
+ * The handler of each operation of the spec, by `operationId` (docs/decisions/006). Handlers see
  * validated input and the caller's grant, call the core, and return the 200 body (a value, or
  * `JsonText` when the core answers with JSON text already); errors are
  * thrown as `ApiError`s. No Express here, so a handler reads as the rule it implements.

@@ -2,7 +2,7 @@
  * What a request is served with. The pipeline is built once, at start, from the static parts
  * (config, validators, handlers, logger); the parts that hold state (the store, tokens, rate-limit
  * windows, the durable write barrier) are a `MockContext`, chosen for each request where it
- * enters (STYLE.md lesson 16) and read by every step from `req.context`. Today there is one, the
+ * enters and read by every step from `req.context`. Today there is one, the
  * root's; a test session would be another with the same shape.
  */
 import type { MockConfig } from '../../config.ts';

@@ -1,5 +1,5 @@
 /**
- * The one place that turns errors into responses (STYLE.md lesson 3): an `ApiError` becomes its
+ * The one place that turns errors into responses: an `ApiError` becomes its
  * body and headers; anything else is logged and answered as the catalogue's 500, so no input can
  * crash the process or leak a stack trace.
  */
