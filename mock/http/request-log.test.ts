@@ -1,4 +1,4 @@
-/** `--log pretty|json|off` (issue 14): one line a request, with method, path, status, ms and client. */
+/** `--log pretty|json|off` (issue 14): one line a request, with method, path, status, ms and client, and the network fault if any. */
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
@@ -19,6 +19,7 @@ async function linesOf(log: LogFormat): Promise<string[]> {
     const token = await clientToken(mock.url);
     await callOperation(mock.url, 'getClientCustomerInfo', { token, params: { customerNumber: SAMPLE_CUSTOMER_NUMBER } });
     await getJson(`${mock.url}/healthz`);
+    await callOperation(mock.url, 'getClientCustomerInfo', { token, params: { customerNumber: SAMPLE_CUSTOMER_NUMBER }, headers: { prefer: 'fault=reset' } }).catch(() => undefined);
   } finally {
     await mock.close();
   }
@@ -27,18 +28,21 @@ async function linesOf(log: LogFormat): Promise<string[]> {
 
 it('writes one JSON object a line with --log json', async () => {
   const lines = (await linesOf('json')).map((line) => JSON.parse(line));
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(4);
   expect(lines[1]).toMatchObject({ level: 30, msg: 'request', method: 'GET', path: `/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`, status: 200, clientId: 'demo-client' });
   expect(typeof lines[1].ms).toBe('number');
   expect(Number.isNaN(Date.parse(lines[1].time))).toBe(false);
   expect(lines[2]).toMatchObject({ path: '/healthz', status: 200, clientId: null });
+  expect(lines[1].fault).toBeUndefined();
+  expect(lines[3]).toMatchObject({ status: null, fault: 'reset', clientId: 'demo-client' });
 });
 
 it('writes a readable line a request with --log pretty', async () => {
   const lines = await linesOf('pretty');
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d GET /v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER} 200 \\d+\\.\\d ms demo-client$`));
   expect(lines[2]).toMatch(/ GET \/healthz 200 .* -$/);
+  expect(lines[3]).toMatch(/ - \d+\.\d ms demo-client fault=reset$/);
 });
 
 it('writes nothing with --log off, the default of startMock', async () => {

@@ -7,6 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { isConnectionFault } from './faults/fault-kinds.ts';
 import type { MockRequest, MockResponse } from './pipeline/exchange.ts';
 
 export type LogFormat = 'pretty' | 'json' | 'off';
@@ -21,8 +22,9 @@ export function requestLog(format: LogFormat, stream: Writable = process.stdout)
     return (req, res, ms) => logger.info(fields(req, res, ms), 'request');
   }
   return (req, res, ms) => {
-    const { method, path, status, clientId } = fields(req, res, ms);
-    stream.write(`${new Date().toISOString().slice(11, 19)} ${method} ${path} ${status} ${ms.toFixed(1)} ms ${clientId ?? '-'}\n`);
+    const { method, path, status, clientId, fault } = fields(req, res, ms);
+    const faulted = fault === undefined ? '' : ` fault=${fault}`;
+    stream.write(`${new Date().toISOString().slice(11, 19)} ${method} ${path} ${status ?? '-'} ${ms.toFixed(1)} ms ${clientId ?? '-'}${faulted}\n`);
   };
 }
 
@@ -32,8 +34,10 @@ function fields(req: MockRequest, res: MockResponse, ms: number) {
   return {
     method: req.method ?? 'GET',
     path: query < 0 ? url : url.slice(0, query),
-    status: res.statusCode,
+    // As in the journal: no status where a network fault sent none (faults/fault-kinds.ts).
+    status: res.fault !== undefined && isConnectionFault(res.fault) ? null : res.statusCode,
     ms: Math.round(ms * 100) / 100,
     clientId: req.grant?.clientId ?? null,
+    fault: res.fault,
   };
 }
