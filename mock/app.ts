@@ -27,7 +27,7 @@ import type { MockContext } from './http/pipeline/context.ts';
 import { requestLog } from './http/request-log.ts';
 import { sessionContexts } from './http/sessions/session-context.ts';
 import { SessionRegistry } from './http/sessions/session-registry.ts';
-import { createMetrics, type StateHealth } from './http/metrics/metrics-registry.ts';
+import { appMetrics, type StateHealth } from './http/metrics/metrics-registry.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -71,11 +71,8 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     journal: config.journalSize > 0 ? new RequestJournal(config.journalSize) : undefined,
   };
   const sessions = new SessionRegistry(clock, { ttlSeconds: config.sessionTtl, maxSessions: config.maxSessions }, sessionContexts(root, clock));
-  const backend = config.stateFile ? 'file' : 'memory';
-  const metrics = config.admin
-    ? createMetrics({ root, sessions: () => sessions.list().map((session) => session.context), stateHealth: components.stateHealth ?? (() => ({ backend, healthy: true })) })
-    : undefined;
-  const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream), metrics && ((req, res, ms) => metrics.counts.count(req, res, ms)));
+  const metrics = appMetrics(config, root, sessions, components.stateHealth);
+  const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream), metrics?.count);
   const http = createHttpApp({
     config,
     root,

@@ -5,7 +5,10 @@
  * and the state backend's health. Series of the root have `session=""`; a test session's carry its id.
  */
 import { Counter, Gauge, Registry } from 'prom-client';
+import type { MockConfig } from '../../config.ts';
 import type { MockContext } from '../pipeline/context.ts';
+import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
+import type { SessionRegistry } from '../sessions/session-registry.ts';
 import { durationHistogram } from './duration-histogram.ts';
 import { type ContextSeries, NO_STATUS, RequestCounts, sessionOf } from './request-counts.ts';
 
@@ -25,6 +28,22 @@ export interface MetricsSources {
 export interface MockMetrics {
   counts: RequestCounts;
   registry: Registry;
+  /** The exchange observer's hook (journal/observe-exchange.ts): counts one answered exchange. */
+  count: (req: MockRequest, res: MockResponse, ms: number) => void;
+}
+
+/**
+ * The app's metrics: with the admin API, whose surface `/metrics` is part of (docs/decisions/043),
+ * else none, and nothing is counted. `stateHealth` defaults to the in-process backends, always up.
+ */
+export function appMetrics(config: Pick<MockConfig, 'admin' | 'stateFile'>, root: MockContext, sessions: SessionRegistry, stateHealth?: () => StateHealth): MockMetrics | undefined {
+  if (!config.admin) return undefined;
+  const backend = config.stateFile ? 'file' : 'memory';
+  return createMetrics({
+    root,
+    sessions: () => sessions.list().map((session) => session.context),
+    stateHealth: stateHealth ?? (() => ({ backend, healthy: true })),
+  });
 }
 
 export const METRICS_PATH = '/metrics';
@@ -86,7 +105,7 @@ export function createMetrics(sources: MetricsSources): MockMetrics {
     },
   });
   stateGauges(registry, () => live, sources.stateHealth);
-  return { counts, registry };
+  return { counts, registry, count: (req, res, ms) => counts.count(req, res, ms) };
 }
 
 function stateGauges(registry: Registry, live: () => MockContext[], stateHealth: () => StateHealth): void {
