@@ -18,10 +18,15 @@ export function breakConnection(req: MockRequest, res: MockResponse, fault: Netw
   const socket = req.socket;
   // The connection is given up; no later request may be read from it.
   res.shouldKeepAlive = false;
+  // A client that went away during a `delay` has left nothing to break.
+  if (!socket.destroyed) breakSocket(socket, fault);
+  res.observer?.call(res);
+}
+
+function breakSocket(socket: MockRequest['socket'], fault: NetworkFault): void {
   if (fault === 'reset') resetSocket(socket);
   else if (fault === 'garbage') socket.end(GARBAGE);
   else socket.end();
-  res.observer?.call(res);
 }
 
 /**

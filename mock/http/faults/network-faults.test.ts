@@ -114,3 +114,11 @@ it('journals each faulted request with its fault, and no status where none was s
     [undefined, 200],
   ]);
 });
+
+it('journals a connection fault whose client left during the delay, and keeps serving', async () => {
+  await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+  for (const kind of ['reset', 'empty', 'garbage']) await wireRequest(mock.url, head(`fault=${kind}, delay=200`), 50);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const { body } = await getJson(`${mock.url}/__admin/requests`);
+  expect(body.requests.map((entry: { fault?: string }) => entry.fault)).toEqual(['reset', 'empty', 'garbage']);
+});
