@@ -113,6 +113,8 @@ it('journals each faulted request with its fault, and no status where none was s
     ['slow-body', 200],
     [undefined, 200],
   ]);
+  const truncated = await getJson(`${mock.url}/__admin/requests?fault=truncated`);
+  expect(truncated.body.requests.map((entry: { fault: string }) => entry.fault)).toEqual(['truncated']);
 });
 
 it('journals a connection fault whose client left during the delay, and keeps serving', async () => {

@@ -13,6 +13,8 @@ export interface JournalFilter {
   path?: string;
   status?: number;
   clientId?: string;
+  /** The network fault the request got (`reset`, `truncated`, …). */
+  fault?: string;
   /** An entry id: only newer entries match. */
   since?: number;
   /** An object the request's JSON body must contain, deeply. */
@@ -26,6 +28,7 @@ export function matches(entry: JournalEntry, filter: JournalFilter): boolean {
   if (filter.path !== undefined && entry.path !== filter.path) return false;
   if (filter.status !== undefined && entry.status !== filter.status) return false;
   if (filter.clientId !== undefined && entry.clientId !== filter.clientId) return false;
+  if (filter.fault !== undefined && entry.fault !== filter.fault) return false;
   if (filter.body !== undefined && (entry.bodyTruncated || !containsJson(entry.body, filter.body))) return false;
   return true;
 }

@@ -11,7 +11,7 @@ import { isDeeperThan } from '../json-depth.ts';
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-const STRING_FIELDS = ['operationId', 'method', 'path', 'clientId'] as const;
+const STRING_FIELDS = ['operationId', 'method', 'path', 'clientId', 'fault'] as const;
 const NUMBER_FIELDS = ['status', 'since'] as const;
 const QUERY_FIELDS = new Set<string>([...STRING_FIELDS, ...NUMBER_FIELDS, 'limit']);
 
