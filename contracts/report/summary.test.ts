@@ -13,7 +13,7 @@ const results: CheckResult[] = [
 
 it('gives the verdict of every check with its reason', () => {
   const summary = renderSummary({ baseUrl: 'http://127.0.0.1:1', notes: [], results, retries429: 0 });
-  expect(summary).toContain('**FAILED**: 1 passed, 1 failed, 1 skipped (3 checks).');
+  expect(summary).toContain('**FAILED**: 1 passed, 1 failed, 1 skipped (66 % of the checks ran).');
   expect(summary).toContain('| semantic.search | answers 403 given six matches | skipped | needs seeded data |');
 });
 

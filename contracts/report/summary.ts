@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countVerdicts, type CheckResult } from '../runner/results.ts';
+import { ranFigure } from '../runner/skip-limit.ts';
 import { coverageTable } from './coverage.ts';
 import { describeExchange } from './describe-exchange.ts';
 
@@ -20,7 +21,7 @@ export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryIn
   const lines = [
     `# Contract run against ${baseUrl}`,
     '',
-    `**${counts.failed === 0 ? 'PASSED' : 'FAILED'}**: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${results.length} checks).`,
+    `**${counts.failed === 0 ? 'PASSED' : 'FAILED'}**: ${ranFigure(results)}.`,
     '',
     ...notes.map((note) => `- ${note}`),
     `- 429 answers waited out: ${retries429}`,
