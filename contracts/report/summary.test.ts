@@ -27,6 +27,6 @@ it('ends with a coverage table of every operation × status and every business r
   const summary = renderSummary({ baseUrl: 'http://127.0.0.1:1', notes: [], results, retries429: 0 });
   const table = summary.slice(summary.indexOf('## Coverage'));
   expect(table).toContain('| searchCustomers | 200 | **not covered** |');
-  expect(table).toContain('| more than five matches: 403 TooManyResultsException; five are answered | rule | skipped: needs seeded data |');
+  expect(table).toContain('| more than five matches: 403 TooManyResultsException, five are answered; the limit counted after every filter | rule | skipped: needs seeded data |');
   expect(table).toContain('| the update replaces all four fields; a field left out becomes null | rule | exercised (1 check) |');
 });

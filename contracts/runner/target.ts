@@ -210,7 +210,10 @@ export function needOwn(target: Target): CustomerInfo {
 }
 
 export function needWrites(target: Target): void {
-  if (!target.writable) throw new CheckSkip('writes to a real server need --allow-writes', '--allow-writes');
+  if (target.writable) return;
+  // Without a user token there is nothing to write with either: both options are named.
+  if (!target.userToken) throw new CheckSkip('writes to a real server need a user token and --allow-writes', '--user-token with --allow-writes');
+  throw new CheckSkip('writes to a real server need --allow-writes', '--allow-writes');
 }
 
 /** `needs`: the option that names such data on a real server (`--data`), when there is one. */
