@@ -17,9 +17,8 @@ const PAUSE_MS = 250;
 export async function waitForTarget(baseUrl: string, seconds: number, now = () => Date.now()): Promise<Readiness> {
   const started = now();
   const deadline = started + seconds * 1000;
-  let last = 'not tried';
   for (;;) {
-    last = await probe(baseUrl);
+    const last = await probe(baseUrl);
     if (last === 'ready') return { ready: true, waitedMs: now() - started, last };
     if (now() + PAUSE_MS >= deadline) return { ready: false, waitedMs: now() - started, last };
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
