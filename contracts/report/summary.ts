@@ -30,6 +30,7 @@ export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryIn
     '| --- | --- | --- | --- |',
     ...results.map((r) => `| ${r.suite}.${r.group} | ${cell(r.name)} | ${icon(r)} | ${cell(detailOf(r))} |`),
   ];
+  lines.push(...notRun(results));
   const failures = results.filter((r) => r.verdict.status === 'failed');
   if (failures.length) lines.push('', '## Failures');
   for (const failure of failures) {
@@ -44,6 +45,20 @@ export function renderSummary({ baseUrl, notes, results, retries429 }: SummaryIn
 export function writeSummary(path: string, input: SummaryInput): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, renderSummary(input));
+}
+
+/** The skipped checks grouped by reason, with the option that would let them run: what the run did not test. */
+function notRun(results: CheckResult[]): string[] {
+  const groups = new Map<string, { count: number; needs?: string }>();
+  for (const { verdict } of results) {
+    if (verdict.status !== 'skipped') continue;
+    const group = groups.get(verdict.reason) ?? { count: 0, ...(verdict.needs ? { needs: verdict.needs } : {}) };
+    group.count += 1;
+    groups.set(verdict.reason, group);
+  }
+  if (groups.size === 0) return [];
+  const rows = [...groups.entries()].sort((a, b) => b[1].count - a[1].count).map(([reason, { count, needs }]) => `| ${cell(reason)} | ${count} | ${needs ? `\`${needs}\`` : 'only the mock can arrange it'} |`);
+  return ['', '## Not run, and why', '', '| reason | checks | to run them, give |', '| --- | --- | --- |', ...rows];
 }
 
 function icon(result: CheckResult): string {

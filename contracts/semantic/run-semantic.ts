@@ -12,6 +12,7 @@ import { ROBUSTNESS_CHECKS } from './robustness-checks.ts';
 import { SEARCH_CHECKS } from './search-checks.ts';
 import { UPDATE_CHECKS } from './update-checks.ts';
 import { OAUTH_SHAPE_CHECKS } from './rules/oauth-shape-checks.ts';
+import { PKCE_CHECKS } from './rules/pkce-checks.ts';
 import { RATE_LIMIT_CLIENT_CHECKS } from './rules/rate-limit-client-checks.ts';
 import { REQUEST_FORM_CHECKS } from './rules/request-form-checks.ts';
 import { SEARCH_FIELD_CHECKS } from './rules/search-field-checks.ts';
@@ -22,6 +23,7 @@ export const SEMANTIC_CHECKS: SemanticCheck[] = [
   ...AUTH_CHECKS,
   ...OAUTH_CHECKS,
   ...OAUTH_SHAPE_CHECKS,
+  ...PKCE_CHECKS,
   ...CLIENT_INFO_CHECKS,
   ...CREDENTIALS_CHECKS,
   ...SEARCH_CHECKS,
