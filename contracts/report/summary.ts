@@ -57,7 +57,7 @@ function notRun(results: CheckResult[]): string[] {
     groups.set(verdict.reason, group);
   }
   if (groups.size === 0) return [];
-  const rows = [...groups.entries()].sort((a, b) => b[1].count - a[1].count).map(([reason, { count, needs }]) => `| ${cell(reason)} | ${count} | ${needs ? `\`${needs}\`` : 'only the mock can arrange it'} |`);
+  const rows = [...groups.entries()].sort((a, b) => b[1].count - a[1].count).map(([reason, { count, needs }]) => `| ${cell(reason)} | ${count} | ${needs ? `\`${needs}\`` : '— (see the reason)'} |`);
   return ['', '## Not run, and why', '', '| reason | checks | to run them, give |', '| --- | --- | --- |', ...rows];
 }
 

@@ -37,8 +37,8 @@ export function whatToGive(skipped: CheckResult[]): string {
     else other += 1;
   }
   const options = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([flag, n]) => `${flag} (${n} check${n === 1 ? '' : 's'})`);
-  const rest = other ? ` ${other} need${other === 1 ? 's' : ''} what only the mock can arrange (see their reasons).` : '';
-  return options.length ? `Give ${options.join(', ')} to run them.${rest}` : `They need what only the mock can arrange (see their reasons).`;
+  const rest = other ? ` ${other} cannot run against this target whatever it is given (see their reasons).` : '';
+  return options.length ? `Give ${options.join(', ')} to run them.${rest}` : 'They cannot run against this target whatever it is given (see their reasons).';
 }
 
 /** `N passed, M failed, K skipped (P % of the checks ran)`: the last line of a run, and the figure of its reports. */
