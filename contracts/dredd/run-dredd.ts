@@ -11,17 +11,17 @@ import { BRIDGE_KEY } from './transaction.ts';
 const require = createRequire(import.meta.url);
 const HOOKS_PATH = fileURLToPath(new URL('./hooks.cjs', import.meta.url));
 
-interface DreddInstance {
+export interface DreddInstance {
   run(callback: (error: Error | null, stats: Record<string, number>) => void): void;
 }
-type DreddConstructor = new (config: Record<string, unknown>) => DreddInstance;
+export type DreddConstructor = new (config: Record<string, unknown>) => DreddInstance;
 
 /**
  * Runs Dredd 14 in this process over the canonical spec, with `hooks.cjs` bridged to this run's
  * hooks, and returns one result per transaction, named by Dredd's stable transaction name
  * (`/v1/customer/info > List customer info > 200 > application/json`).
  */
-export async function runDredd(target: Target): Promise<CheckResult[]> {
+export async function runDredd(target: Target, load: () => DreddConstructor = loadDredd): Promise<CheckResult[]> {
   const missing = dreddMissing();
   if (missing) return [missing];
   const recorded = new Map<string, Recorded>();
@@ -29,7 +29,7 @@ export async function runDredd(target: Target): Promise<CheckResult[]> {
   globals[BRIDGE_KEY] = createDreddBridge(target, recorded);
   const started = Date.now();
   try {
-    const Dredd = loadDredd();
+    const Dredd = load();
     silenceDreddReporter();
     const dredd = new Dredd({
       // Dredd's old `request` client resolves `localhost` to ::1 first, where the mock does not listen.
