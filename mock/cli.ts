@@ -2,7 +2,7 @@
  * `npm start`: flags and environment → config → listen, then a banner that tells a developer how
  * to get going (docs/reference.md §4). Thin on purpose; the work is in `startMock`.
  */
-import { ConfigError, DEMO_CLIENT, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
+import { ConfigError, DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
 import { consoleLogger } from './http/components.ts';
 // The sample customer's module only, not the generator: --help stays instant.
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL } from '../fixtures/scenario-sample.ts';
@@ -54,7 +54,7 @@ function banner(url: string, customers: number, config: MockConfig, ms: number):
   return `Connect Customer API mock on ${url}  (${customers} customers, ${data}; ready in ${ms} ms)
 
 API reference: ${url}/docs  (the spec: ${url}/openapi.yaml, ${url}/openapi.json)
-Demo OAuth client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}; public (PKCE): ${DEMO_SPA.id}${ownClients(config)}
+Demo OAuth clients: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}, ${DEMO_CLIENT_2.id} / ${DEMO_CLIENT_2.secret}; public (PKCE): ${DEMO_SPA.id}${ownClients(config)}
 Browser apps: CORS ${corsLine(config)}; OAuth metadata at ${url}/.well-known/oauth-authorization-server
 Rate limits: ${config.rateLimit ? `${config.rateLimits.perSecond}/s and ${config.rateLimits.perMinute}/min per client` : 'off'}; admin API: ${config.admin ? `${url}/__admin${config.adminToken ? ' (needs the admin token)' : ''}` : 'off'}
 
@@ -73,7 +73,7 @@ Ctrl-C to stop.`;
 
 /** The clients `--client` added, for the banner. */
 function ownClients(config: MockConfig): string {
-  const own = config.clients.filter((client) => client.id !== DEMO_CLIENT.id && client.id !== DEMO_SPA.id);
+  const own = config.clients.filter((client) => ![DEMO_CLIENT.id, DEMO_CLIENT_2.id, DEMO_SPA.id].includes(client.id));
   return own.length ? `; yours: ${own.map((client) => `${client.id}${client.secret === undefined ? ' (public)' : ''}`).join(', ')}` : '';
 }
 

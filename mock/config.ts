@@ -86,6 +86,8 @@ export interface MockConfig {
 }
 
 export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
+/** A second confidential demo client: what a check needs that a code is bound to its client (`connect-contract --other-client`). */
+export const DEMO_CLIENT_2: OAuthClient & { secret: string } = { id: 'demo-client-2', secret: 'demo-secret-2' };
 /** The public demo client, for browser apps: no secret to embed, PKCE required. */
 export const DEMO_SPA: OAuthClient = { id: 'demo-spa', secret: undefined };
 
@@ -103,7 +105,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   admin: true,
   adminToken: undefined,
   tokenTtl: 3600,
-  clients: [DEMO_CLIENT, DEMO_SPA],
+  clients: [DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA],
   cors: 'any',
   stateFile: undefined,
   // 8 KiB is the URL limit common to servers and proxies; Node's own defaults (60 s for headers,
@@ -291,7 +293,7 @@ export function helpText(): string {
   }
   lines.push(`  ${'--help'.padEnd(34)} this text`, '');
   lines.push('Default data: seed 1, 1000 random customers plus the scenario customers (e.g. 563457).');
-  lines.push(`Demo OAuth clients: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret} (confidential), ${DEMO_SPA.id} (public, PKCE).`);
+  lines.push(`Demo OAuth clients: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret} and ${DEMO_CLIENT_2.id} / ${DEMO_CLIENT_2.secret} (confidential), ${DEMO_SPA.id} (public, PKCE).`);
   return lines.join('\n');
 }
 

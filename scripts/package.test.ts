@@ -1,17 +1,20 @@
 /**
  * The package as a user gets it: `npm pack` (which builds dist/ through `prepack`), the tarball
  * installed into an empty project with nothing else in it, then its three commands and a plain
- * Node import. Nothing of the checkout is on that project's path: no tsx, no TypeScript, no Dredd.
- * One pack and one install; the install fetches the runtime dependencies through npm's cache.
+ * Node import. Nothing of the checkout is on that project's path: no tsx, no TypeScript; Dredd
+ * comes as the package's own dependency. One pack and one install; the install fetches the
+ * runtime dependencies through npm's cache.
  */
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scenarioCustomers } from '../fixtures/index.ts';
+import { listOperations, specValidators } from '../spec/index.ts';
+import { relativeLinks } from './markdown-links.ts';
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -39,10 +42,11 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-it('installs with no TypeScript loader, no TypeScript and no Dredd beside it', async () => {
+it('installs with no TypeScript loader and no TypeScript beside it, and Dredd as its dependency', async () => {
   const installed = await readdir(join(project, 'node_modules'));
   expect(installed).toContain('connect-customer-api-kit');
-  for (const absent of ['tsx', 'typescript', 'dredd', 'redoc', 'vitest']) expect(installed).not.toContain(absent);
+  expect(installed).toContain('dredd');
+  for (const absent of ['tsx', 'typescript', 'redoc', 'vitest']) expect(installed).not.toContain(absent);
   expect(existsSync(join(project, 'node_modules/connect-customer-api-kit/dist/spec/customer-api.yaml'))).toBe(true);
 });
 
@@ -66,11 +70,47 @@ it('writes fixtures to standard output with `connect-fixtures --count 3 --out -`
   expect(JSON.parse(stdout)).toHaveLength(3 + scenarioCustomers().length);
 });
 
-it('prints the contract runner’s options with `connect-contract --help`', async () => {
+it('prints the contract runner’s options with `connect-contract --help`, pointing to docs in the package', async () => {
   const { stdout } = await inProject('npx', ['--no', '--', 'connect-contract', '--help']);
   expect(stdout).toContain('--base-url');
   expect(stdout).toContain('--report-dir');
+  expect(stdout).toContain('demo-client-2:demo-secret-2');
+  for (const doc of ['contracts/README.md', 'docs/contract-rules.md']) {
+    expect(stdout).toContain(doc);
+    expect(existsSync(join(project, 'node_modules/connect-customer-api-kit', doc))).toBe(true);
+  }
 });
+
+it('has every file its packaged Markdown links to', async () => {
+  const installed = join(project, 'node_modules/connect-customer-api-kit');
+  const markdown = ['README.md', 'docs/reference.md', 'docs/contract-rules.md', 'contracts/README.md', 'contracts/fuzz/README.md', 'fixtures/README.md'];
+  const missing: string[] = [];
+  for (const file of markdown) {
+    for (const link of relativeLinks(await readFile(join(installed, file), 'utf8'))) {
+      if (!existsSync(join(installed, dirname(file), link))) missing.push(`${file} → ${link}`);
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
+it('runs `connect-contract` from the install against `connect-mock`: every check, Dredd’s counted, none skipped', async () => {
+  const mock = spawn('npx', ['--no', '--', 'connect-mock', '--port', '0', '--count', '0'], { cwd: project, env, detached: true });
+  const exited = new Promise((resolve) => mock.once('exit', resolve));
+  try {
+    const url = await bannerUrl(mock);
+    const reports = join(dir, 'reports');
+    const { stdout } = await inProject('npx', ['--no', '--', 'connect-contract', '--base-url', url, '--wait-for-target', '30', '--report-dir', reports]);
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped \(100 % of the checks ran\)$/);
+    const results = JSON.parse(await readFile(join(reports, 'results.json'), 'utf8')) as { exitCode: number; checks: Array<{ suite: string; status: string }> };
+    const documented = listOperations(specValidators().doc).reduce((n, op) => n + Object.keys(op.responses).length, 0);
+    expect(results.exitCode).toBe(0);
+    expect(results.checks.filter((c) => c.suite === 'dredd' && c.status === 'passed')).toHaveLength(documented);
+  } finally {
+    process.kill(-mock.pid!, 'SIGTERM');
+    await exited;
+  }
+}, 180_000);
 
 it('imports startMock in a plain Node ESM script and fetches /healthz', async () => {
   const script = join(project, 'health.mjs');

@@ -1,7 +1,7 @@
 /**
  * The CI jobs in the README's "CI" section are YAML that a strict parser accepts (no duplicate
- * keys, no warnings) and do what the section says: start the mock, wait for /healthz, run the
- * contract suites, publish junit.xml.
+ * keys, no warnings) and do what the section says: start the mock, run the contract suites
+ * waiting for the target (`--wait-for-target`, which polls /healthz), publish junit.xml.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -44,8 +44,8 @@ it('gives a GitHub Actions workflow that starts the mock, waits for /healthz, ru
   for (const step of steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
   const runs = steps.map((step) => String(step.run ?? '')).join('\n');
   expect(runs.indexOf('npm start')).toBeGreaterThan(runs.indexOf('npm ci'));
-  expect(runs.indexOf('/healthz')).toBeGreaterThan(runs.indexOf('npm start'));
-  expect(runs.indexOf('npm run contract -- --base-url')).toBeGreaterThan(runs.indexOf('/healthz'));
+  expect(runs.indexOf('npm run contract -- --base-url')).toBeGreaterThan(runs.indexOf('npm start'));
+  expect(runs).toMatch(/npm run contract -- --base-url \S+ --wait-for-target \d+/);
   const upload = steps.find((step) => String(step.uses).startsWith('actions/upload-artifact@'));
   expect(upload).toMatchObject({ if: 'always()', with: { path: 'reports/contract/' } });
   expect(runs).toContain('--report-dir reports/contract');
@@ -54,8 +54,8 @@ it('gives a GitHub Actions workflow that starts the mock, waits for /healthz, ru
 it('gives a GitLab job that starts the mock, waits for /healthz, runs the contracts and reports junit.xml', () => {
   const { contract } = strictParse(blocks[1]!);
   const script = contract.script.join('\n');
-  expect(script.indexOf('/healthz')).toBeGreaterThan(script.indexOf('npm start'));
-  expect(script.indexOf('npm run contract -- --base-url')).toBeGreaterThan(script.indexOf('/healthz'));
+  expect(script.indexOf('npm run contract -- --base-url')).toBeGreaterThan(script.indexOf('npm start'));
+  expect(script).toMatch(/npm run contract -- --base-url \S+ --wait-for-target \d+/);
   expect(script).toContain('--report-dir reports/contract');
   expect(contract.artifacts).toMatchObject({ when: 'always', reports: { junit: 'reports/contract/junit.xml' } });
 });

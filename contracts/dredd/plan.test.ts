@@ -7,7 +7,7 @@ import { BAD_BEARER, planTransaction } from './plan.ts';
 
 function target(overrides: Partial<Target> = {}): Target {
   return {
-    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '', failOnSkip: false, data: {} },
+    options: { baseUrl: 'http://127.0.0.1:1', tokenUrl: '', tokenUrlGiven: false, clientId: 'c', clientSecret: 's', allowWrites: false, reportDir: '', failOnSkip: false, allowSkips: false, data: {} },
     http: new HttpClient('http://127.0.0.1:1'),
     writable: false,
     clientToken: 'client-token',
@@ -27,9 +27,10 @@ const operations = listOperations(specValidators().doc);
 const plansOf = (t: Target) =>
   operations.flatMap((op) => Object.keys(op.responses).map((status) => ({ key: `${op.operationId} ${status}`, plan: planTransaction(t, op.operationId, op.tokenKind, status) })));
 
-it('sends every documented status of every operation to the mock but one', () => {
-  const skipped = plansOf(target({ adminUrl: 'http://127.0.0.1:1/__admin', writable: true, orphanUserToken: 'orphan' })).filter(({ plan }) => 'skip' in plan);
-  expect(skipped.map((s) => s.key)).toEqual(['getCustomerInfo 400']);
+it('sends every documented status of every operation to the mock, the 400 of GET /v1/customer/info by Prefer', () => {
+  const plans = plansOf(target({ adminUrl: 'http://127.0.0.1:1/__admin', writable: true, orphanUserToken: 'orphan' }));
+  expect(plans.filter(({ plan }) => 'skip' in plan).map((s) => s.key)).toEqual([]);
+  expect(plans.find((p) => p.key === 'getCustomerInfo 400')?.plan).toMatchObject({ prefer: 'code=400' });
 });
 
 it('skips with a reason what a real server cannot be made to answer, and every write', () => {

@@ -16,7 +16,7 @@ export interface SendPlan {
 }
 
 /** A transaction is sent as planned, or skipped with the reason the status cannot be provoked. */
-export type TransactionPlan = SendPlan | { skip: string };
+export type TransactionPlan = SendPlan | { skip: string; needs?: string };
 
 export const BAD_BEARER = 'contract-invalid-token-0000';
 /** Over the 1 MiB body limit (contracts/README.md), and not a valid body either, so nothing could store it. */
@@ -51,7 +51,8 @@ const COMMON: Record<string, Planner> = {
 const PLANS: Record<string, Record<string, Planner>> = {
   getCustomerInfo: {
     '200': (t) => ({ how: "the user's own customer", bearer: needUser(t) }),
-    '400': () => skip('GET /v1/customer/info takes no parameters and no body: no request to it is malformed'),
+    // No request to it is malformed (no parameters, no body): only the mock's Prefer can ask for its 400.
+    '400': (t, kind) => viaPrefer(t, kind, 400),
     '404': (t) => orphan(t),
   },
   getCustomerProfile: {
@@ -114,7 +115,7 @@ export function planTransaction(target: Target, operationId: string, kind: Token
     needReferenceOperation(target, operationId);
     return planner(target, kind);
   } catch (error) {
-    if (error instanceof CheckSkip) return { skip: error.reason };
+    if (error instanceof CheckSkip) return { skip: error.reason, ...(error.needs ? { needs: error.needs } : {}) };
     throw error;
   }
 }
@@ -124,7 +125,9 @@ function viaPrefer(t: Target, kind: TokenKind, status: number): SendPlan {
   if (!t.adminUrl) {
     skip(status === 429
       ? 'a real server answers 429 only when flooded past its rate limit, which a contract run must not do'
-      : 'a real server cannot be made to answer 500 on request');
+      : status === 400
+        ? 'GET /v1/customer/info takes no parameters and no body: no request to it is malformed, and a real server cannot be asked for its 400'
+        : 'a real server cannot be made to answer 500 on request');
   }
   return { how: `Prefer: code=${status} (the mock's fault injection)`, bearer: right(t, kind), prefer: `code=${status}` };
 }

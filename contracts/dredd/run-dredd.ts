@@ -5,32 +5,32 @@ import type { CheckResult, Exchange, Verdict } from '../runner/results.ts';
 import { redact } from '../http/report-text.ts';
 import type { Target } from '../runner/target.ts';
 import { createDreddBridge, type Recorded } from './dredd-bridge.ts';
-import { dreddMissing } from './dredd-installed.ts';
+import { dreddDidNotRun, dreddMissing } from './dredd-installed.ts';
 import { BRIDGE_KEY } from './transaction.ts';
 
 const require = createRequire(import.meta.url);
 const HOOKS_PATH = fileURLToPath(new URL('./hooks.cjs', import.meta.url));
 
-interface DreddInstance {
+export interface DreddInstance {
   run(callback: (error: Error | null, stats: Record<string, number>) => void): void;
 }
-type DreddConstructor = new (config: Record<string, unknown>) => DreddInstance;
+export type DreddConstructor = new (config: Record<string, unknown>) => DreddInstance;
 
 /**
  * Runs Dredd 14 in this process over the canonical spec, with `hooks.cjs` bridged to this run's
  * hooks, and returns one result per transaction, named by Dredd's stable transaction name
  * (`/v1/customer/info > List customer info > 200 > application/json`).
  */
-export async function runDredd(target: Target): Promise<CheckResult[]> {
+export async function runDredd(target: Target, load: () => DreddConstructor = loadDredd): Promise<CheckResult[]> {
   const missing = dreddMissing();
   if (missing) return [missing];
-  const Dredd = loadDredd();
-  silenceDreddReporter();
   const recorded = new Map<string, Recorded>();
   const globals = globalThis as Record<symbol, unknown>;
   globals[BRIDGE_KEY] = createDreddBridge(target, recorded);
   const started = Date.now();
   try {
+    const Dredd = load();
+    silenceDreddReporter();
     const dredd = new Dredd({
       // Dredd's old `request` client resolves `localhost` to ::1 first, where the mock does not listen.
       endpoint: target.options.baseUrl.replace(/^(https?:\/\/)localhost(?=[:/]|$)/, (_, scheme: string) => `${scheme}127.0.0.1`),
@@ -42,9 +42,13 @@ export async function runDredd(target: Target): Promise<CheckResult[]> {
       color: false,
     });
     await new Promise<void>((resolve, reject) => dredd.run((error) => (error ? reject(error) : resolve())));
+  } catch (error) {
+    // Dredd that cannot start (a broken install, a spec it cannot read) checked nothing: a failure.
+    return [dreddDidNotRun(`Dredd could not run: ${(error as Error).message ?? String(error)}`)];
   } finally {
     delete globals[BRIDGE_KEY];
   }
+  if (recorded.size === 0) return [dreddDidNotRun('Dredd ran no transaction: no documented status was checked')];
   const perTransaction = recorded.size ? (Date.now() - started) / recorded.size : 0;
   return [...recorded.entries()].map(([name, entry]) => ({
     suite: 'dredd',
@@ -58,7 +62,7 @@ export async function runDredd(target: Target): Promise<CheckResult[]> {
 
 function verdictOf(entry: Recorded): Verdict {
   const { transaction: t, plan } = entry;
-  if ('skip' in plan) return { status: 'skipped', reason: plan.skip };
+  if ('skip' in plan) return { status: 'skipped', reason: plan.skip, ...(plan.needs ? { needs: plan.needs } : {}) };
   if (t.test?.status === 'pass' && !t.fail) return { status: 'passed' };
   if (t.test?.status === 'skip') return { status: 'skipped', reason: t.test.message ?? 'skipped by Dredd' };
   const messages = new Set<string>();

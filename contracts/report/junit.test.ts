@@ -25,3 +25,7 @@ it('keeps a failure message and its exchange, even one holding the end of a CDAT
   expect(xml).toContain('<failure message="connection refused" type="ContractViolation"/>');
   expect(xml).toContain('http://x/]]]]><![CDATA[>');
 });
+
+it('carries the run figure of the console in every suite', () => {
+  expect(xml.match(/<property name="contract.checks" value="1 passed, 1 failed, 1 skipped \(66 % of the checks ran\)"\/>/g)).toHaveLength(2);
+});

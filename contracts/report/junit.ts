@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CheckResult } from '../runner/results.ts';
+import { ranFigure } from '../runner/skip-limit.ts';
 import { describeExchange } from './describe-exchange.ts';
 import { attribute, cdata } from './xml.ts';
 
@@ -17,6 +18,8 @@ export function renderJunit(results: CheckResult[], startedAt: Date, runName = '
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${counts(runName, results, startedAt)}>`];
   for (const [suite, cases] of suites) {
     lines.push(`  <testsuite ${counts(`${runName}.${suite}`, cases, startedAt)}>`);
+    // The whole run's figure in every suite (JUnit has properties only there), as the console's last line.
+    lines.push('    <properties>', `      <property name="contract.checks" value="${attribute(ranFigure(results))}"/>`, '    </properties>');
     for (const result of cases) lines.push(...testCase(result, runName));
     lines.push('  </testsuite>');
   }

@@ -13,7 +13,7 @@ const results: CheckResult[] = [
 
 it('gives the verdict of every check with its reason', () => {
   const summary = renderSummary({ baseUrl: 'http://127.0.0.1:1', notes: [], results, retries429: 0 });
-  expect(summary).toContain('**FAILED**: 1 passed, 1 failed, 1 skipped (3 checks).');
+  expect(summary).toContain('**FAILED**: 1 passed, 1 failed, 1 skipped (66 % of the checks ran).');
   expect(summary).toContain('| semantic.search | answers 403 given six matches | skipped | needs seeded data |');
 });
 
@@ -27,6 +27,12 @@ it('ends with a coverage table of every operation × status and every business r
   const summary = renderSummary({ baseUrl: 'http://127.0.0.1:1', notes: [], results, retries429: 0 });
   const table = summary.slice(summary.indexOf('## Coverage'));
   expect(table).toContain('| searchCustomers | 200 | **not covered** |');
-  expect(table).toContain('| more than five matches: 403 TooManyResultsException; five are answered | rule | skipped: needs seeded data |');
+  expect(table).toContain('| more than five matches: 403 TooManyResultsException, five are answered; the limit counted after every filter | rule | skipped: needs seeded data |');
   expect(table).toContain('| the update replaces all four fields; a field left out becomes null | rule | exercised (1 check) |');
+});
+
+it('groups what was not run by reason, with the option that would run it', () => {
+  const skips: CheckResult[] = [0, 1].map((n) => ({ suite: 'semantic', group: 'update', name: `w${n}`, verdict: { status: 'skipped', reason: 'writes need --allow-writes', needs: '--allow-writes' }, durationMs: 0 }));
+  const summary = renderSummary({ baseUrl: 'http://127.0.0.1:1', notes: [], results: [...results, ...skips], retries429: 0 });
+  expect(summary).toContain('## Not run, and why\n\n| reason | checks | to run them, give |\n| --- | --- | --- |\n| writes need --allow-writes | 2 | `--allow-writes` |\n| needs seeded data | 1 | — (see the reason) |');
 });

@@ -62,3 +62,16 @@ it('reads --data FILE and names the fact that is wrong in it', () => {
   expect(() => parse(['--base-url', 'http://x', '--data', bad])).toThrow(/unknown fact "sharedPhone"/);
   expect(() => parse(['--base-url', 'http://x', '--data', join(dir, 'missing.json')])).toThrow(/--data .*cannot be read/);
 });
+
+it('reads --allow-skips and --wait-for-target, refusing --allow-skips beside a budget', () => {
+  expect(parse(['--base-url', 'http://x', '--allow-skips', '--wait-for-target', '30'])).toMatchObject({ allowSkips: true, waitForTargetSeconds: 30 });
+  expect(parse(['--base-url', 'http://x'], { CONTRACT_ALLOW_SKIPS: 'true' })).toMatchObject({ allowSkips: true });
+  expect(() => parse(['--base-url', 'http://x', '--allow-skips', '--max-skipped', '3'])).toThrow(/--allow-skips cannot go with/);
+  expect(() => parse(['--base-url', 'http://x', '--wait-for-target', 'soon'])).toThrow(/--wait-for-target takes a whole number/);
+});
+
+it("defaults --other-client to the mock's second demo client when the run uses the demo client", () => {
+  expect(parse(['--base-url', 'http://x']).otherClient).toEqual({ clientId: 'demo-client-2', clientSecret: 'demo-secret-2', given: false });
+  expect(parse(['--base-url', 'http://x', '--client-id', 'mine', '--client-secret', 's']).otherClient).toBeUndefined();
+  expect(parse(['--base-url', 'http://x', '--other-client', 'a:b:c']).otherClient).toEqual({ clientId: 'a', clientSecret: 'b:c', given: true });
+});

@@ -19,8 +19,15 @@ export interface ContractOptions {
   failOnSkip: boolean;
   /** More skipped checks than this fail the run (`--max-skipped N`). */
   maxSkipped?: number;
-  /** A second registered OAuth client: a code of the run's client exchanged by it must be refused. */
-  otherClient?: { clientId: string; clientSecret: string };
+  /** No skip budget at all (`--allow-skips`); without it and `--max-skipped`, a quarter of the checks. */
+  allowSkips: boolean;
+  /** Seconds to wait for the target's readiness before the run (`--wait-for-target`). */
+  waitForTargetSeconds?: number;
+  /**
+   * A second registered OAuth client: a code of the run's client exchanged by it must be refused.
+   * With the demo client and no `--other-client`, the mock's second demo client (`given: false`).
+   */
+  otherClient?: { clientId: string; clientSecret: string; given: boolean };
   /** Facts of a real test environment the run cannot arrange itself (`--data FILE`). */
   data: EnvironmentData;
   dataFile?: string;
@@ -30,6 +37,9 @@ export interface ContractOptions {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** The mock's second confidential demo client (README): the default `--other-client` beside the demo client. */
+export const DEMO_OTHER_CLIENT = { clientId: 'demo-client-2', clientSecret: 'demo-secret-2' } as const;
 
 /** Flag name → environment variable, in the order `--help` lists them. */
 const FLAGS = {
@@ -43,23 +53,28 @@ const FLAGS = {
   'allow-writes': { env: 'CONTRACT_ALLOW_WRITES', help: 'allow the update checks against a real server; they restore what they change' },
   'report-dir': { env: 'CONTRACT_REPORT_DIR', help: 'where junit.xml and summary.md go (default: reports/contract)' },
   'admin-token': { env: 'CONTRACT_ADMIN_TOKEN', help: "the mock's --admin-token, when its admin API is guarded" },
-  'other-client': { env: 'CONTRACT_OTHER_CLIENT', help: 'ID:SECRET of a second OAuth client, to check that a code is bound to the client it was issued to' },
-  'fail-on-skip': { env: 'CONTRACT_FAIL_ON_SKIP', help: 'a skipped check fails the run (default: skips are allowed)' },
-  'max-skipped': { env: 'CONTRACT_MAX_SKIPPED', help: 'more skipped checks than N fail the run (default: no limit)' },
-  data: { env: 'CONTRACT_DATA', help: 'a JSON file of facts of your test environment (shared phone, two customers at one address, a product holder); see contracts/README.md' },
+  'other-client': { env: 'CONTRACT_OTHER_CLIENT', help: `ID:SECRET of a second OAuth client, to check that a code is bound to the client it was issued to (default with the demo client: ${DEMO_OTHER_CLIENT.clientId}:${DEMO_OTHER_CLIENT.clientSecret}, the mock's second demo client)` },
+  'max-skipped': { env: 'CONTRACT_MAX_SKIPPED', help: 'more skipped checks than N fail the run (default: more than a quarter of the checks)' },
+  'allow-skips': { env: 'CONTRACT_ALLOW_SKIPS', help: 'any number of skipped checks is fine (default: more than a quarter fails the run)' },
+  'fail-on-skip': { env: 'CONTRACT_FAIL_ON_SKIP', help: 'a skipped check fails the run (the same as --max-skipped 0)' },
+  data: { env: 'CONTRACT_DATA', help: 'a JSON file of facts of your test environment (shared phone, two customers at one address, a product holder); see contracts/README.md in the package' },
+  'wait-for-target': { env: 'CONTRACT_WAIT_FOR_TARGET', help: 'wait up to SECONDS for the target to be ready (BASE/healthz, else the base URL, answering below 500), e.g. a mock started in the same CI step' },
 } as const;
 
+
 type Flag = keyof typeof FLAGS;
-const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes', 'fail-on-skip']);
+const BOOLEAN_FLAGS = new Set<Flag>(['allow-writes', 'fail-on-skip', 'allow-skips']);
 
 export const HELP = `Usage: connect-contract --base-url URL [options]
        (in a checkout of the kit: npm run contract -- --base-url URL [options])
 
 Runs the Dredd and semantic contract suites against any server that claims to be the Connect
 Customer API, and writes DIR/junit.xml, DIR/summary.md (with a coverage table) and DIR/results.json.
-Exit code: 0 when every check passed (skips allowed unless --fail-on-skip or --max-skipped say
-otherwise), 1 when a check failed or too many were skipped, 2 for bad flags or a target that
-cannot be reached (junit.xml then holds one failed case saying why).
+Exit code: 0 when every check passed and no more than a quarter were skipped (--max-skipped,
+--allow-skips and --fail-on-skip set the budget), 1 when a check failed or too many were skipped
+(the run names what to give to run them), 2 for bad flags or a target that cannot be reached
+(junit.xml then holds one failed case saying why). The last line says how much was tested:
+N passed, M failed, K skipped (P % of the checks ran).
 
 Options (each also from the environment variable shown):
 ${(Object.keys(FLAGS) as Flag[])
@@ -74,7 +89,10 @@ ${(Object.keys(FLAGS) as Flag[])
 Against a server with the mock's /__admin API the runner seeds its own customers and may write to
 them; against any other server it discovers data from the user's own customer
 (GET /v1/customer/info), writes only with --allow-writes, and lists every skipped check with its
-reason. Against the mock it removes every customer it seeded when it finishes.`;
+reason. Against the mock it removes every customer it seeded when it finishes.
+
+Every option, the reports, the rules checked and the skip list: contracts/README.md and
+docs/contract-rules.md, in the package (node_modules/connect-customer-api-kit/).`;
 
 /** Reads flags and `CONTRACT_*` variables (flags win). Throws `UsageError` on anything off. */
 export function parseContractOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ContractOptions | 'help' {
@@ -112,9 +130,18 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
   if (maxSkipped !== undefined && !/^\d+$/.test(maxSkipped)) {
     throw new UsageError(`--max-skipped takes a whole number of checks (0 or more), not "${maxSkipped}"`);
   }
+  const allowSkips = booleanOf(get, 'allow-skips');
+  if (allowSkips && (maxSkipped !== undefined || failOnSkip)) throw new UsageError('--allow-skips cannot go with --max-skipped or --fail-on-skip');
+  const wait = get('wait-for-target');
+  if (wait !== undefined && (!/^\d+$/.test(wait) || Number(wait) < 1)) {
+    throw new UsageError(`--wait-for-target takes a whole number of seconds (1 or more), not "${wait}"`);
+  }
   const dataFile = get('data');
   const other = get('other-client');
   if (other !== undefined && !/^[^:]+:.+$/.test(other)) throw new UsageError(`--other-client takes ID:SECRET, not "${other}"`);
+  const otherClient = other !== undefined
+    ? { clientId: other.slice(0, other.indexOf(':')), clientSecret: other.slice(other.indexOf(':') + 1), given: true }
+    : get('client-id') === undefined ? { ...DEMO_OTHER_CLIENT, given: false } : undefined;
   return {
     baseUrl: base,
     tokenUrl: checkUrl('--token-url', get('token-url') ?? `${base}/user/oauth/token`),
@@ -128,8 +155,10 @@ function buildOptions(get: (flag: Flag) => string | undefined): ContractOptions 
     reportDir: get('report-dir') ?? 'reports/contract',
     adminToken: get('admin-token'),
     failOnSkip,
-    ...(other === undefined ? {} : { otherClient: { clientId: other.slice(0, other.indexOf(':')), clientSecret: other.slice(other.indexOf(':') + 1) } }),
+    allowSkips,
+    ...(otherClient ? { otherClient } : {}),
     ...(maxSkipped === undefined ? {} : { maxSkipped: Number(maxSkipped) }),
+    ...(wait === undefined ? {} : { waitForTargetSeconds: Number(wait) }),
     data: dataFile === undefined ? {} : dataOf(dataFile),
     ...(dataFile === undefined ? {} : { dataFile }),
   };

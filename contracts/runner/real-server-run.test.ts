@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../mock/server.ts';
 import { runQuietly } from '../testing/run-quietly.ts';
-import { TEST_CLIENTS } from '../testing/wrap-mock.ts';
 
 // The mock without its admin API stands in for a real server: nothing seeded, data discovered
 // from the user's own customer, writes only because --allow-writes is given.
@@ -14,7 +13,7 @@ let sampleBefore: unknown;
 let run: Awaited<ReturnType<typeof runQuietly>>;
 
 beforeAll(async () => {
-  mock = await startMock({ admin: false, clients: TEST_CLIENTS, rateLimits: { perSecond: 10_000, perMinute: 100_000 } });
+  mock = await startMock({ admin: false, rateLimits: { perSecond: 10_000, perMinute: 100_000 } });
   sampleBefore = mock.store.get(563457);
   run = await runQuietly(mock.url, [...LOGIN, '--data', DATA, '--max-skipped', '99'], { minIntervalMs: 0 });
 }, 120_000);
@@ -49,5 +48,16 @@ it('fails a run that skipped more checks than --max-skipped allows, naming the c
   expect(strict.exitCode).toBe(1);
   expect(strict.failedChecks).toEqual(['setup.skips: skips no more checks than allowed']);
   const message = strict.results.find((r) => r.group === 'skips')?.verdict;
-  expect(message).toMatchObject({ status: 'failed', message: expect.stringMatching(/^\d+ checks were skipped; --fail-on-skip allows none$/) });
+  expect(message).toMatchObject({ status: 'failed', message: expect.stringMatching(/^\d+ of \d+ checks were skipped; --fail-on-skip allows none\. /) });
+}, 60_000);
+
+it('fails by default a run that skipped more than a quarter of its checks, naming what to give', async () => {
+  // No user login: as a new user would first try it against a real server.
+  const bare = await runQuietly(mock.url, [], { minIntervalMs: 0 }, { withoutDredd: true });
+  expect(bare.exitCode).toBe(1);
+  expect(bare.failedChecks).toEqual(['setup.skips: skips no more checks than allowed']);
+  const verdict = bare.results.find((r) => r.group === 'skips')?.verdict;
+  const message = verdict?.status === 'failed' ? verdict.message : '';
+  expect(message).toMatch(/^\d+ of \d+ checks were skipped; by default no more than a quarter \(\d+\) may be skipped\. Give --user-token with --allow-writes \(\d+ checks\), --user-token \(\d+ checks\)/);
+  expect(bare.results.filter((r) => r.verdict.status === 'skipped').length * 4).toBeGreaterThan(bare.results.length);
 }, 60_000);

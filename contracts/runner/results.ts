@@ -5,7 +5,7 @@ export type { Exchange };
 export type Verdict =
   | { status: 'passed' }
   | { status: 'failed'; message: string; exchange?: Exchange }
-  | { status: 'skipped'; reason: string };
+  | { status: 'skipped'; reason: string; needs?: string };
 
 /** The outcome of one check; `suite` + `name` is unique and stable across runs (JUnit needs both). */
 export interface CheckResult {
@@ -32,9 +32,16 @@ export class CheckFailure extends Error {
   }
 }
 
-/** Thrown inside a check when the target cannot support it; `reason` goes into the report. */
+/**
+ * Thrown inside a check when the target cannot support it; `reason` goes into the report, `needs`
+ * names the option that would let it run (`--user-token`, `--allow-writes`, `--data`, …), which
+ * the skip budget repeats when it fails a run (runner/skip-limit.ts).
+ */
 export class CheckSkip extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly needs?: string,
+  ) {
     super(reason);
     this.name = 'CheckSkip';
   }

@@ -9,8 +9,9 @@ import { runSemantic } from '../semantic/run-semantic.ts';
 import { removeSeeded } from './cleanup.ts';
 import type { ContractOptions } from './options.ts';
 import { countVerdicts, type CheckResult } from './results.ts';
-import { skipLimitResult } from './skip-limit.ts';
+import { ranFigure, skipLimitResult } from './skip-limit.ts';
 import { prepareTarget, type Target } from './target.ts';
+import { waitForTarget } from './wait-for-target.ts';
 
 export interface ContractRun {
   results: CheckResult[];
@@ -44,6 +45,12 @@ export interface RunHooks {
 export async function runContract(options: ContractOptions, hooks: RunHooks = {}): Promise<ContractRun> {
   const log = hooks.log ?? ((line: string) => console.log(line));
   const startedAt = new Date();
+  if (options.waitForTargetSeconds) {
+    const readiness = await waitForTarget(options.baseUrl, options.waitForTargetSeconds);
+    log(readiness.ready
+      ? `• the target was ready after ${(readiness.waitedMs / 1000).toFixed(1)} s`
+      : `• the target was not ready within ${options.waitForTargetSeconds} s (${readiness.last})`);
+  }
   const http = new HttpClient(options.baseUrl, hooks.http);
   try {
     let target: Target;
@@ -87,8 +94,6 @@ interface Outcome {
 
 function report(options: ContractOptions, outcome: Outcome, log: (line: string) => void): ContractRun {
   const { results, exitCode, startedAt } = outcome;
-  const counts = countVerdicts(results);
-  log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${results.length} checks)`);
   const junitPath = join(options.reportDir, 'junit.xml');
   const summaryPath = join(options.reportDir, 'summary.md');
   const resultsPath = join(options.reportDir, 'results.json');
@@ -96,6 +101,10 @@ function report(options: ContractOptions, outcome: Outcome, log: (line: string) 
   writeSummary(summaryPath, { baseUrl: options.baseUrl, notes: outcome.notes, results, retries429: outcome.retries });
   writeResults(resultsPath, { baseUrl: options.baseUrl, startedAt, exitCode, results });
   log(`reports: ${junitPath}, ${summaryPath}, ${resultsPath}`);
+  const budget = results.find((r) => r.suite === 'setup' && r.group === 'skips' && r.verdict.status === 'failed');
+  if (budget?.verdict.status === 'failed') log(`too many checks skipped: ${budget.verdict.message}`);
+  // The last line of every run: how much was tested, not only whether something failed.
+  log(ranFigure(results));
   return { results, exitCode, junitPath, summaryPath, resultsPath };
 }
 

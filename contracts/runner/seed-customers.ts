@@ -44,7 +44,8 @@ function plain(customerNumber: number, lastName: string, phone: string, street: 
 /** The user's own customer: the one the user-mode checks read and write. */
 export const CONTRACT_CUSTOMER: CustomerRecord = {
   customerNumber: 9900000001,
-  name: { firstName: 'Kari', middleName: null, lastName: 'Håland', companyName: 'Kontrakt Testfirma AS', departmentName: 'Kvalitet' },
+  // Every search field has a value, so each gets its own narrowing check (semantic/search-field-checks.ts).
+  name: { firstName: 'Kari', middleName: 'Testine', lastName: 'Håland', companyName: 'Kontrakt Testfirma AS', departmentName: 'Kvalitet' },
   phoneNumbers: [
     { phoneNumber: '+4799000001', phoneNumberType: 'personal' },
     { phoneNumber: '+4799000002', phoneNumberType: 'company' },
@@ -60,7 +61,7 @@ export const CONTRACT_CUSTOMER: CustomerRecord = {
       ],
     },
   ],
-  address: address('Kontraktveien', '9991'),
+  address: { ...address('Kontraktveien', '9991'), careOfAddress: 'c/o Kontrakt' },
   products: [{ productCode: 'CT0001' }],
 };
 
@@ -78,9 +79,27 @@ export const NEIGHBOUR_CUSTOMER: CustomerRecord = {
   address: { ...address('Kontraktveien', '9992') },
 };
 
-const sixShared = [9900000014, 9900000011, 9900000016, 9900000012, 9900000015, 9900000013].map((n) =>
-  plain(n, `Mange${n % 100}`, SIX_SHARED_PHONE, 'Mangeveien', n % 2 === 0 ? [NARROWING_PRODUCT] : []),
-);
+/**
+ * The six differ by parity in every other search field (even numbers: `Partall`, `Parveien`, `SE`,
+ * the narrowing product …), so each filter alone leaves three of them: the 5-result rule must be
+ * counted after every filter, not on the phone's matches.
+ */
+function sixSharedRecord(n: number): CustomerRecord {
+  const even = n % 2 === 0;
+  const pick = <T>(a: T, b: T): T => (even ? a : b);
+  return {
+    ...plain(n, pick('Mangepar', 'Mangeodde'), SIX_SHARED_PHONE, pick('Parveien', 'Oddeveien'), even ? [NARROWING_PRODUCT] : []),
+    name: { firstName: pick('Partall', 'Oddetall'), middleName: pick('Par', 'Odde'), lastName: pick('Mangepar', 'Mangeodde'), companyName: pick('Partall AS', 'Oddetall AS'), departmentName: pick('Paravdeling', 'Oddeavdeling') },
+    emails: [pick('mange.par@kontrakt.example.no', 'mange.odde@kontrakt.example.no')],
+    address: {
+      careOfAddress: pick('c/o Par', 'c/o Odde'), streetAddress: pick('Parveien', 'Oddeveien'), streetNumber: pick(8, 7), entrance: pick('P', 'O'),
+      postalCode: pick('9994', '9995'), postalPlace: pick('Parby', 'Oddeby'), countryCode: pick('SE', 'NO'),
+    },
+  };
+}
+/** Listed out of number order; the even ones come first in number order: 12, 14, 16. */
+const sixShared = [9900000014, 9900000011, 9900000016, 9900000012, 9900000015, 9900000013].map(sixSharedRecord);
+export const SIX_SHARED_EVEN = sixShared.filter((r) => r.customerNumber % 2 === 0);
 const fiveShared = [9900000023, 9900000021, 9900000025, 9900000022, 9900000024].map((n) =>
   plain(n, `Fem${n % 100}`, FIVE_SHARED_PHONE, 'Femveien', []),
 );

@@ -15,6 +15,8 @@ export interface Target {
   writable: boolean;
   clientToken?: string;
   userToken?: string;
+  /** The OAuth client the user token was issued to, when the run got it itself (not `--user-token`). */
+  userTokenClientId?: string;
   /** Why a token is missing, for the skip reasons. */
   missing: { client?: string; user?: string };
   /** The user's own customer as read before any check: also the restore point of the writes. */
@@ -76,10 +78,11 @@ async function seedMock(target: Target): Promise<void> {
   target.writable = true;
   target.notes.push(`the target has the mock's admin API (${target.adminUrl}): seeded ${SEED_CUSTOMERS.length} contract customers`);
   if (!options.userToken && !options.userLoginHint) {
-    const token = await admin(target, { method: 'POST', path: '/tokens', json: { uniqueId: CONTRACT_USER_ID } });
+    const token = await admin(target, { method: 'POST', path: '/tokens', json: { uniqueId: CONTRACT_USER_ID, clientId: options.clientId } });
     const value = accessToken(token.json);
     if (value) {
       target.userToken = value;
+      target.userTokenClientId = options.clientId;
       target.notes.push(`user token for ${CONTRACT_USER_ID} from ${target.adminUrl}/tokens`);
     }
   }
@@ -119,6 +122,7 @@ async function obtainTokens(target: Target): Promise<void> {
   const user = await userToken(target, tokenUrl);
   if (user.token) {
     target.userToken = user.token;
+    if (!options.userToken) target.userTokenClientId = options.clientId;
     target.notes.push(`user token from ${user.source}`);
   } else target.missing.user = user.problem;
 }
@@ -195,20 +199,24 @@ export function needClient(target: Target): string {
 }
 
 export function needUser(target: Target): string {
-  if (!target.userToken) throw new CheckSkip(`no user token: ${target.missing.user ?? 'none obtained'}`);
+  if (!target.userToken) throw new CheckSkip(`no user token: ${target.missing.user ?? 'none obtained'}`, target.options.userLoginHint ? undefined : '--user-token');
   return target.userToken;
 }
 
 export function needOwn(target: Target): CustomerInfo {
   needUser(target);
-  if (!target.own) throw new CheckSkip("the user's own customer could not be read (GET /v1/customer/info)");
+  if (!target.own) throw new CheckSkip("the user's own customer could not be read (GET /v1/customer/info)", '--user-token');
   return target.own;
 }
 
 export function needWrites(target: Target): void {
-  if (!target.writable) throw new CheckSkip('writes to a real server need --allow-writes');
+  if (target.writable) return;
+  // Without a user token there is nothing to write with either: both options are named.
+  if (!target.userToken) throw new CheckSkip('writes to a real server need a user token and --allow-writes', '--user-token with --allow-writes');
+  throw new CheckSkip('writes to a real server need --allow-writes', '--allow-writes');
 }
 
-export function needMock(target: Target, what: string): void {
-  if (!target.adminUrl) throw new CheckSkip(`${what} needs data only the mock's /__admin API can seed; a real server is not known to hold it`);
+/** `needs`: the option that names such data on a real server (`--data`), when there is one. */
+export function needMock(target: Target, what: string, needs?: string): void {
+  if (!target.adminUrl) throw new CheckSkip(`${what} needs data only the mock's /__admin API can seed; a real server is not known to hold it`, needs);
 }

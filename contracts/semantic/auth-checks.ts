@@ -17,11 +17,17 @@ function send(target: Target, op: Operation, bearer: string | undefined): Promis
   });
 }
 
-/** RFC 6750 §3: a refused bearer comes with a `WWW-Authenticate: Bearer …` challenge. */
+/**
+ * RFC 6750 §3: a refused bearer comes with a `WWW-Authenticate: Bearer …` challenge; where the
+ * request held a token, the challenge names the error (§3.1: `error="invalid_token"`,
+ * `error="insufficient_scope"`), as the body does.
+ */
 function expectChallenge(res: HttpResponse, code?: string): void {
   const challenge = res.headers['www-authenticate'] ?? '';
   expectThat(/^Bearer\b/i.test(challenge), 'no WWW-Authenticate: Bearer challenge (RFC 6750 §3)', res);
-  if (code) expectThat((res.json as { error?: string }).error === code, `expected the OAuth error "${code}"`, res);
+  if (!code) return;
+  expectThat((res.json as { error?: string }).error === code, `expected the OAuth error "${code}"`, res);
+  expectThat(new RegExp(`\\berror="?${code}"?`).test(challenge), `the challenge ${JSON.stringify(challenge)} does not name error="${code}" (RFC 6750 §3.1)`, res);
 }
 
 function checksFor(op: Operation): SemanticCheck[] {

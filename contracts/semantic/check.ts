@@ -38,7 +38,7 @@ export async function runChecks(
 }
 
 function verdictOf(error: unknown): CheckResult['verdict'] {
-  if (error instanceof CheckSkip) return { status: 'skipped', reason: error.reason };
+  if (error instanceof CheckSkip) return { status: 'skipped', reason: error.reason, ...(error.needs ? { needs: error.needs } : {}) };
   if (error instanceof CheckFailure || error instanceof RequestFailed) return { status: 'failed', message: error.message, exchange: error.exchange };
   return { status: 'failed', message: `the check itself broke: ${(error as Error).message ?? String(error)}` };
 }

@@ -14,7 +14,7 @@ import { expectThat } from './expect.ts';
  */
 function loginHint(t: Target): string {
   const hint = t.options.userLoginHint ?? (t.adminUrl ? CONTRACT_USER_EMAIL : undefined);
-  if (!hint) throw new CheckSkip('a fresh authorization code needs a login: give --user-login-hint');
+  if (!hint) throw new CheckSkip('a fresh authorization code needs a login: give --user-login-hint', '--user-login-hint');
   return hint;
 }
 
@@ -53,7 +53,12 @@ export const OAUTH_CHECKS: SemanticCheck[] = [
   }),
   row('refuses a code exchanged by another client: invalid_grant', async (t) => {
     const other = t.options.otherClient;
-    if (!other) throw new CheckSkip('needs a second OAuth client of the target: give --other-client ID:SECRET');
+    if (!other) throw new CheckSkip('needs a second OAuth client of the target: give --other-client ID:SECRET', '--other-client');
+    if (!other.given) {
+      // The default, the mock's second demo client: a target that does not know it cannot run the check.
+      const known = await tokenRequest(t.http, t.tokenUrl, { ...other, auth: 'post' }, { grant_type: 'client_credentials' });
+      if (known.status !== 200) throw new CheckSkip(`the target does not know the mock's second demo client ${other.clientId} (${known.status}): give --other-client ID:SECRET`, '--other-client');
+    }
     const code = await freshCode(t);
     expectOAuthError(await exchangeCode(t.http, t.tokenUrl, { ...other, auth: 'post' }, code), 'invalid_grant', [400]);
   }),

@@ -28,7 +28,7 @@ async function runScenario(target: Target, scenario: SearchScenario): Promise<vo
   let body: Record<string, unknown> | undefined;
   if (scenario.seeded && !target.adminUrl) {
     const fromData = scenario.fromData?.(target.options.data);
-    if (!fromData) needMock(target, `this scenario (${scenario.seeded}${scenario.fromData ? '; name it with --data FILE' : ''})`);
+    if (!fromData) needMock(target, `this scenario (${scenario.seeded}${scenario.fromData ? '; name it with --data FILE' : ''})`, scenario.fromData ? '--data' : undefined);
     else ({ body, expect } = fromData);
   }
   body ??= scenario.body(searchFacts(target));

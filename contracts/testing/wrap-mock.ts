@@ -2,14 +2,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMock } from '../../mock/server.ts';
 
-/** The demo client, and a second one for the check that a code is bound to its client. */
-const DEMO_CLIENT = { id: 'demo-client', secret: 'demo-secret' };
-const OTHER_CLIENT = { id: 'contract-other', secret: 'other-secret' };
-/** The OAuth clients of every mock these tests start. */
-export const TEST_CLIENTS = [DEMO_CLIENT, OTHER_CLIENT];
-/** The runner's flag that names the second client. */
-export const OTHER_CLIENT_ARGS = ['--other-client', `${OTHER_CLIENT.id}:${OTHER_CLIENT.secret}`];
-
 /** A request as the wrapper got it, body read. */
 export interface WrappedRequest {
   method: string;
@@ -54,7 +46,8 @@ export interface WrappedMock {
  */
 export async function startBrokenMock(breakage: Breakage, overrides: MockOverrides = {}): Promise<WrappedMock> {
   // Limits raised (headers still sent) so a run needs no pacing: these tests are about other rules.
-  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, clients: TEST_CLIENTS, ...overrides });
+  // The mock's own clients: demo-client, and demo-client-2, the runner's default --other-client.
+  const mock = await startMock({ count: 20, rateLimits: { perSecond: 10_000, perMinute: 100_000 }, ...overrides });
   const forward: Forward = (req) => send(mock.url, req);
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, breakage, forward).then(

@@ -3,28 +3,29 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { ConfigError, DEMO_CLIENT, DEMO_SPA, helpText, parseMockConfig } from '../config.ts';
+import { ConfigError, DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA, helpText, parseMockConfig } from '../config.ts';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
-it('has the demo clients, one confidential and one public, and CORS on, by default', () => {
+it('has the demo clients, two confidential and one public, and CORS on, by default', () => {
   const { config } = parseMockConfig([], {});
-  expect(config.clients).toEqual([DEMO_CLIENT, { id: 'demo-spa', secret: undefined }]);
+  expect(config.clients).toEqual([DEMO_CLIENT, DEMO_CLIENT_2, { id: 'demo-spa', secret: undefined }]);
+  expect(DEMO_CLIENT_2).toEqual({ id: 'demo-client-2', secret: 'demo-secret-2' });
   expect(DEMO_SPA.secret).toBeUndefined();
   expect(config.cors).toBe('any');
 });
 
 it('adds confidential and public clients from repeated --client flags', () => {
   const { config } = parseMockConfig(['--client', 'my-service:s3cret:with-colon', '--client', 'my-spa'], {});
-  expect(config.clients.slice(2)).toEqual([
+  expect(config.clients.slice(3)).toEqual([
     { id: 'my-service', secret: 's3cret:with-colon' },
     { id: 'my-spa', secret: undefined },
   ]);
 });
 
 it('reads MOCK_CLIENTS comma-separated, and lets --client beat it', () => {
-  expect(parseMockConfig([], { MOCK_CLIENTS: 'a:1,b' }).config.clients.slice(2)).toEqual([{ id: 'a', secret: '1' }, { id: 'b', secret: undefined }]);
-  expect(parseMockConfig(['--client', 'c:3'], { MOCK_CLIENTS: 'a:1' }).config.clients.slice(2)).toEqual([{ id: 'c', secret: '3' }]);
+  expect(parseMockConfig([], { MOCK_CLIENTS: 'a:1,b' }).config.clients.slice(3)).toEqual([{ id: 'a', secret: '1' }, { id: 'b', secret: undefined }]);
+  expect(parseMockConfig(['--client', 'c:3'], { MOCK_CLIENTS: 'a:1' }).config.clients.slice(3)).toEqual([{ id: 'c', secret: '3' }]);
 });
 
 it.each([

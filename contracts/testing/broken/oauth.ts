@@ -57,7 +57,7 @@ const secretNotChecked: Breakage = {
 const codeNotBoundToClient: Breakage = {
   request: (req) => {
     const params = form(req);
-    if (!isCodeGrant(req) || params.get('client_id') !== 'contract-other') return req;
+    if (!isCodeGrant(req) || params.get('client_id') !== 'demo-client-2') return req;
     params.set('client_id', 'demo-client');
     params.set('client_secret', 'demo-secret');
     return withForm(req, params);
