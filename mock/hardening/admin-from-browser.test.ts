@@ -37,6 +37,7 @@ it.each([
 it('answers 415 to an admin DELETE without a JSON Content-Type', async () => {
   const response = await fetch(admin('/customers/563457'), { method: 'DELETE' });
   expect(response.status).toBe(415);
+  expect((await response.json()).errorMessage).toBe('An admin DELETE needs the header "Content-Type: application/json", even with no body (it was absent).');
 });
 
 it('takes an admin write with Content-Type: application/json and no body', async () => {

@@ -25,5 +25,5 @@ export function isAllowedAdminOrigin(origin: string, req: MockRequest, listed: R
 /** 415 for an admin write whose `Content-Type` is not JSON, with or without a body. */
 export const adminJsonWrite: Step = (req) => {
   const type = req.headers['content-type'];
-  if (mediaType(type) !== 'json') throw errors.unsupportedMediaType(type ?? '');
+  if (mediaType(type) !== 'json') throw errors.adminNeedsJson(req.method ?? 'POST', type ?? '');
 };
