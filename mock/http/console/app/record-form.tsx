@@ -133,7 +133,7 @@ function FieldError({ props, path }: { props: FormProps; path: Path }) {
 }
 
 function Required() {
-  return <span class="required" aria-label="required"> *</span>;
+  return <span class="required" aria-hidden="true"> *</span>;
 }
 
 /** What a typed text means: empty is left out (template), null (nullable) or empty text. */

@@ -48,6 +48,7 @@ export function TemplateView({ say }: { say: Say }) {
     }
   };
   const shown = field ? shownPaths(field, template) : new Set<string>();
+  shown.add('count').add('seed');
   const elsewhere = Object.entries(errors).filter(([path]) => !shown.has(path) || path === '').map(([path, text]) => (path ? `${path}: ${text}` : text));
   return (
     <section aria-labelledby="template-title">
