@@ -133,6 +133,32 @@ it.runIf(runs)('shows the API\'s errorMessage for bad input, never a stack or [o
   expect((await getJson(`${mock.url}/healthz`)).body.customers).toBe(mock.store.size);
 });
 
+it.runIf(runs)('works by keyboard at 390×844, from the mock alone, without scrolling sideways', async () => {
+  const small = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  small.setDefaultTimeout(WAIT);
+  try {
+    const origin = new URL(mock.url).origin;
+    const elsewhere: string[] = [];
+    await small.route('**', (route) => {
+      if (route.request().url().startsWith(`${origin}/`)) return route.continue();
+      elsewhere.push(route.request().url());
+      return route.abort();
+    });
+    await small.goto(`${mock.url}/__admin/console`);
+    await small.getByLabel('Filter').focus();
+    await small.keyboard.type('563457');
+    await small.getByRole('button', { name: 'Open customer 563457' }).waitFor();
+    await small.getByText('1–1 of 1').waitFor();
+    await small.keyboard.press('Tab');
+    await small.keyboard.press('Enter');
+    await small.getByRole('heading', { name: 'Customer 563457' }).waitFor();
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(elsewhere).toEqual([]);
+  } finally {
+    await small.close();
+  }
+});
+
 async function expectAttribute(locator: ReturnType<Page['getByLabel']>, name: string, value: string): Promise<void> {
   await locator.and(page.locator(`[${name}="${value}"]`)).waitFor();
 }
