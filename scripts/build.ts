@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url);
 
 const assets: Array<[from: string, to: string]> = [
   [join(root, 'spec/customer-api.yaml'), 'spec/customer-api.yaml'],
+  [join(root, 'spec/admin-api.yaml'), 'spec/admin-api.yaml'],
   [join(root, 'contracts/dredd/hooks.cjs'), 'contracts/dredd/hooks.cjs'],
   [require.resolve('redoc/bundles/redoc.standalone.js'), 'mock/http/docs/redoc.standalone.js'],
   [require.resolve('redoc/bundles/redoc.standalone.js.LICENSE.txt'), 'mock/http/docs/redoc.standalone.js.LICENSE.txt'],
