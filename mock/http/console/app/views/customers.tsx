@@ -51,7 +51,7 @@ export function CustomersView({ say }: { say: Say }) {
           <div class="table-wrap">
             <table>
               <thead>
-                <tr><th scope="col">Number</th><th scope="col">Name</th><th scope="col">Phone</th><th scope="col">E-mail</th><th scope="col">Place</th></tr>
+                <tr><th scope="col">Number</th><th scope="col">Name</th><th scope="col">Phone</th><th scope="col" class="wide">E-mail</th><th scope="col" class="wide">Place</th></tr>
               </thead>
               <tbody>
                 {page.customers.map((record) => (
@@ -59,8 +59,8 @@ export function CustomersView({ say }: { say: Say }) {
                     <td><button type="button" class="link" aria-label={`Open customer ${record.customerNumber}`} onClick={() => setOpen({ record, isNew: false })}>{record.customerNumber}</button></td>
                     <td>{displayName(record)}</td>
                     <td>{record.phoneNumbers?.[0]?.phoneNumber ?? ''}</td>
-                    <td>{record.emails?.[0] ?? ''}</td>
-                    <td>{[record.address?.postalCode, record.address?.postalPlace].filter(Boolean).join(' ')}</td>
+                    <td class="wide">{record.emails?.[0] ?? ''}</td>
+                    <td class="wide">{[record.address?.postalCode, record.address?.postalPlace].filter(Boolean).join(' ')}</td>
                   </tr>
                 ))}
               </tbody>
