@@ -9,10 +9,10 @@
 const TOKEN_KEY = 'connect-console-admin-token';
 
 /** The prefix the console was served under: '' for the root, `/__sessions/{id}` in a session. */
-export const basePath = location.pathname.replace(/\/__admin\/console\/?$/, '');
+export const basePath = typeof location === 'undefined' ? '' : location.pathname.replace(/\/__admin\/console\/?$/, '');
 /** The root's prefix: sessions are listed and made there. */
 export const rootPath = '';
-export const origin = location.origin;
+export const origin = typeof location === 'undefined' ? '' : location.origin;
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, message: string, readonly exceptionType: string | undefined) {

@@ -114,6 +114,7 @@ function renderValue(props: FormProps, field: ValueField, path: Path, text: stri
         inputMode={field.kind === 'integer' ? 'numeric' : field.format === 'email' ? 'email' : undefined}
         value={value === null || value === undefined ? '' : String(value)}
         maxLength={field.maxLength}
+        pattern={field.pattern}
         readOnly={props.readOnly?.has(key)}
         aria-required={required}
         aria-invalid={error ? true : undefined}
@@ -149,6 +150,7 @@ function hintOf(field: ValueField): string {
   if (field.kind === 'integer') parts.push('a whole number');
   if (field.format === 'email') parts.push('an e-mail address');
   if (field.pattern?.includes('\\+[1-9]')) parts.push('E.164, e.g. +4712345678');
+  else if (field.pattern) parts.push(`matching ${field.pattern}`);
   return parts.join(', ');
 }
 

@@ -23,14 +23,14 @@ export function shapeScenario(records: Json[], field: ObjectField, options: Scen
   // One address for all: the one typed, or the first customer's.
   const sharedAddress = options.shared.kind === 'address' ? (options.shared.address ?? (records[0]?.address as Json | undefined)) : undefined;
   return records.map((drawn) => {
-    let record = drawn;
+    let record = { ...drawn };
     if (options.optionalEmpty) record = { ...(emptyOptional(record, field) as Json), name: keepNameRule(drawn.name as Json | null) };
-    if (options.maxLength) record = fillToMax(record, field, []) as Json;
     const { shared } = options;
     if (shared.kind === 'phone') record.phoneNumbers = [...((record.phoneNumbers as Json[] | null) ?? []), { phoneNumber: shared.phoneNumber, phoneNumberType: 'mobile' }];
     if (shared.kind === 'email') record.emails = [...((record.emails as string[] | null) ?? []), shared.email];
     if (sharedAddress) record.address = { ...(record.address as Json), ...sharedAddress };
-    return record;
+    // Last, so the shared values are filled too: the same for every customer, so still shared.
+    return options.maxLength ? (fillToMax(record, field, []) as Json) : record;
   });
 }
 

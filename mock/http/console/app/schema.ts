@@ -50,7 +50,11 @@ let schemas: Promise<Record<string, Schema>> | undefined;
 /** The named component schema (`CustomerRecord`, `SearchRequest`, …) as a field tree. */
 export async function componentField(name: string): Promise<ObjectField> {
   schemas ??= api<{ components: { schemas: Record<string, Schema> } }>('/openapi.json').then((answer) => answer.body.components.schemas);
-  const all = await schemas;
+  return fieldOf(await schemas, name);
+}
+
+/** `name` among the spec's component schemas, as a field tree; exported for tests that read the spec from disk. */
+export function fieldOf(all: Record<string, Schema>, name: string): ObjectField {
   const field = resolve(all, { $ref: `#/components/schemas/${name}` }, 0);
   if (field.kind !== 'object') throw new Error(`The spec's ${name} is not an object schema.`);
   return field;
