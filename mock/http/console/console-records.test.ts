@@ -113,6 +113,24 @@ it.runIf(runs)('acts as a customer: the user token it gives reads GET /v1/custom
   expect(info.body.customerNumber).toBe(563457);
 });
 
+it.runIf(runs)('duplicates a customer under a new number with new users, then deletes the copy', async () => {
+  await openCustomer(563457);
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  const heading = await page.getByRole('heading', { name: /^New customer \d+$/ }).innerText();
+  const copy = Number(/(\d+)$/.exec(heading)![1]);
+  await page.getByRole('button', { name: 'Save new customer' }).click();
+  await page.getByRole('status').getByText(`Saved customer ${copy}.`).waitFor();
+  const original = (await getJson(`${mock.url}/__admin/customers/563457`)).body;
+  const stored = (await getJson(`${mock.url}/__admin/customers/${copy}`)).body;
+  expect(stored.name).toEqual(original.name);
+  // A credential belongs to one user: the copy has users of its own.
+  expect(stored.attachedUsers.map((user: { uniqueId: string }) => user.uniqueId)).not.toContain(original.attachedUsers[0].uniqueId);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: `Really delete ${copy}?` }).click();
+  await page.getByRole('status').getByText(`Deleted customer ${copy}.`).waitFor();
+  expect((await getJson(`${mock.url}/__admin/customers/${copy}`)).status).toBe(404);
+});
+
 it.runIf(runs)('shows the API\'s errorMessage for bad input, never a stack or [object Object]', async () => {
   await page.goto(`${mock.url}/__admin/console#act`);
   await page.getByLabel('Customer number').fill('1');
