@@ -4,8 +4,7 @@
  * progress while a large file is read and sent.
  */
 import { useState } from 'preact/hooks';
-import { adminToken, basePath, describe, messageOf } from '../api.ts';
-import { admin } from '../api.ts';
+import { admin, adminToken, basePath, describe, messageOf } from '../api.ts';
 import type { Say } from '../main.tsx';
 
 export function DataView({ say }: { say: Say }) {

@@ -21,7 +21,7 @@ export function NumberInput({ id, label, value, onInput, hint, error }: NumberIn
 }
 
 /** The number typed, or the text itself, so that the admin API names what is wrong with it. */
-export function wholeNumber(text: string, _name: string): number | string {
+export function wholeNumber(text: string): number | string {
   const trimmed = text.trim();
   return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed;
 }

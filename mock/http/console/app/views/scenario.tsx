@@ -28,7 +28,7 @@ export function ScenarioView({ say }: { say: Say }) {
   const create = async () => {
     if (!field) return;
     try {
-      const { body } = await admin<{ customers: Array<Record<string, unknown>> }>('/customers/generate', { body: { count: wholeNumber(count, 'Count'), seed: randomSeed() } });
+      const { body } = await admin<{ customers: Array<Record<string, unknown>> }>('/customers/generate', { body: { count: wholeNumber(count), seed: randomSeed() } });
       const value = shared.trim();
       const sharing: Shared = kind === 'phone' ? { kind, phoneNumber: value } : kind === 'email' ? { kind, email: value } : { kind, address: undefined };
       const records = shapeScenario(body.customers, field, { shared: sharing, maxLength, optionalEmpty });

@@ -30,7 +30,7 @@ export function SessionsView({ say }: { say: Say }) {
     try {
       const body: Record<string, unknown> = {};
       if (id.trim() !== '') body.id = id.trim();
-      if (count.trim() !== '' || seed.trim() !== '') Object.assign(body, { count: wholeNumber(count || '100', 'count'), seed: wholeNumber(seed || '1', 'seed') });
+      if (count.trim() !== '' || seed.trim() !== '') Object.assign(body, { count: wholeNumber(count || '100'), seed: wholeNumber(seed || '1') });
       const { body: made } = await admin<Session>('/sessions', { body, base: rootPath });
       say(`Session ${made.id} made with ${made.count} customers.`);
       setError('');

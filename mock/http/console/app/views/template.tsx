@@ -29,7 +29,7 @@ export function TemplateView({ say }: { say: Say }) {
   };
   const makePreview = async () => {
     try {
-      const body = { count: wholeNumber(count, 'Count'), seed: wholeNumber(seed, 'Seed'), template };
+      const body = { count: wholeNumber(count), seed: wholeNumber(seed), template };
       const answer = await admin<{ customers: CustomerRecord[] }>('/customers/generate', { body });
       setPreview(answer.body.customers);
       setErrors({});
