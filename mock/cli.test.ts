@@ -1,8 +1,12 @@
 /** `npm start` as a user runs it: a child process, flags, exit codes, banner, graceful shutdown. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { sampleCustomer } from '../fixtures/index.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
@@ -54,10 +58,33 @@ it('serves, prints its URL, the demo client and a user-token recipe, and stops o
     expect(stdout).toContain('/v1/client/customer/info/563457');
     expect(stdout).toContain('login_hint=');
     expect(stdout).toContain(`API reference: ${url}/docs`);
+    expect(stdout).toContain(`Console: ${url}/__admin/console`);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   } finally {
     if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
+  }
+}, 60_000);
+
+it('uses a customer of the --fixtures file in the banner\'s examples, not one the file lacks', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cli-banner-'));
+  const file = join(dir, 'customers.json');
+  await writeFile(file, JSON.stringify([{ ...sampleCustomer(), customerNumber: 77 }]));
+  const cli = run(['--fixtures', file], { PORT: '0' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${cli.output().stderr}`)), 50_000);
+      cli.child.stdout.on('data', () => {
+        if (!cli.output().stdout.includes('Ctrl-C')) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    expect(cli.output().stdout).toContain('/v1/client/customer/info/77');
+    expect(cli.output().stdout).not.toContain('563457');
+  } finally {
+    if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
   }
 }, 60_000);

@@ -4,8 +4,7 @@
  */
 import { ConfigError, DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
 import { consoleLogger } from './http/components.ts';
-// The sample customer's module only, not the generator: --help stays instant.
-import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL } from '../fixtures/scenario-sample.ts';
+import type { BannerSample } from './banner-sample.ts';
 import { FixtureError } from '../fixtures/validate-record.ts';
 import { StateFileLockedError } from './persistence/state-lock.ts';
 
@@ -29,8 +28,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Loaded after the flags are read, so --help and flag errors answer at once.
   const { startMock } = await import('./server.ts');
+  const { bannerSample } = await import('./banner-sample.ts');
   const mock = await startMock(config, { logger: consoleLogger });
-  console.log(banner(mock.url, mock.store.size, config, Date.now() - started));
+  console.log(banner(mock.url, mock.store.size, config, Date.now() - started, bannerSample(mock.store)));
   const stop = (signal: string) => {
     console.log(`\n${signal}: closing the mock`);
     mock.close().then(
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-function banner(url: string, customers: number, config: MockConfig, ms: number): string {
+function banner(url: string, customers: number, config: MockConfig, ms: number, sample: BannerSample | undefined): string {
   const basic = `${DEMO_CLIENT.id}:${DEMO_CLIENT.secret}`;
   const redirect = 'http://localhost:3000/callback';
   const authorize = `${url}/user/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT.id}&redirect_uri=${encodeURIComponent(redirect)}&state=xyz`;
@@ -53,22 +53,30 @@ function banner(url: string, customers: number, config: MockConfig, ms: number):
       : `seed ${config.seed}, ${config.count} random + scenario customers`;
   return `Connect Customer API mock on ${url}  (${customers} customers, ${data}; ready in ${ms} ms)
 
-API reference: ${url}/docs  (the spec: ${url}/openapi.yaml, ${url}/openapi.json)
+${config.admin ? `Console: ${url}/__admin/console  (browse, edit and seed customers; start page: ${url}/)\n` : ''}API reference: ${url}/docs  (the spec: ${url}/openapi.yaml, ${url}/openapi.json)
 Demo OAuth clients: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret}, ${DEMO_CLIENT_2.id} / ${DEMO_CLIENT_2.secret}; public (PKCE): ${DEMO_SPA.id}${ownClients(config)}
 Browser apps: CORS ${corsLine(config)}; OAuth metadata at ${url}/.well-known/oauth-authorization-server
 Rate limits: ${config.rateLimit ? `${config.rateLimits.perSecond}/s and ${config.rateLimits.perMinute}/min per client` : 'off'}; admin API: ${config.admin ? `${url}/__admin${config.adminToken ? ' (needs the admin token)' : ''}` : 'off'}
 
-Client token and client info for ${SAMPLE_CUSTOMER_NUMBER}:
+${examples(url, basic, redirect, authorize, sample)}
+
+Ctrl-C to stop.`;
+}
+
+/** The banner's `curl` lines, for a customer of the data actually loaded (banner-sample.ts). */
+function examples(url: string, basic: string, redirect: string, authorize: string, sample: BannerSample | undefined): string {
+  if (!sample) return `No customers are loaded: add some with POST ${url}/__admin/customers or the console.`;
+  const client = `Client token and client info for ${sample.customerNumber}:
   TOKEN=$(curl -s -u ${basic} -d grant_type=client_credentials ${url}/user/oauth/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-  curl -s -H "Authorization: Bearer $TOKEN" ${url}/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}
+  curl -s -H "Authorization: Bearer $TOKEN" ${url}/v1/client/customer/info/${sample.customerNumber}`;
+  if (sample.credential === undefined) return client;
+  return `${client}
 
 User token:
   - in a browser: ${authorize}
-  - or skip the login page: add &login_hint=${SAMPLE_EMAIL} and exchange the code:
+  - or skip the login page: add &login_hint=${sample.credential} and exchange the code:
       curl -s -u ${basic} -d grant_type=authorization_code -d code=CODE -d redirect_uri=${redirect} ${url}/user/oauth/token
-  - or directly: curl -s -X POST -H 'Content-Type: application/json' -d '{"credential":"${SAMPLE_EMAIL}"}' ${url}/__admin/tokens
-
-Ctrl-C to stop.`;
+  - or directly: curl -s -X POST -H 'Content-Type: application/json' -d '{"credential":"${sample.credential}"}' ${url}/__admin/tokens`;
 }
 
 /** The clients `--client` added, for the banner. */

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../fixtures/index.ts';
@@ -30,6 +30,27 @@ afterAll(async () => {
 });
 
 describe('npm run fixtures', () => {
+  it('writes customers made from --template as the admin API\'s generate does, the same for the same seed', async () => {
+    const template = join(await mkdtemp(join(tmpdir(), 'fixtures-template-')), 'template.json');
+    await writeFile(template, JSON.stringify({ name: { lastName: 'Malsen' }, address: { postalCode: '0150' } }));
+    const first = await fixtures('--template', template, '--count', '3', '--seed', '4');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const records = JSON.parse(first.stdout);
+    expect(records.map((record: { customerNumber: number }) => record.customerNumber)).toEqual([1_000_001, 1_000_002, 1_000_003]);
+    for (const record of records) expect(record).toMatchObject({ name: { lastName: 'Malsen' }, address: { postalCode: '0150', postalPlace: expect.any(String) } });
+    expect((await fixtures('--template', template, '--count', '3', '--seed', '4')).stdout).toBe(first.stdout);
+    await rm(dirname(template), { recursive: true, force: true });
+  });
+
+  it('exits 2 naming the field given a --template that cannot give a valid record', async () => {
+    const template = join(await mkdtemp(join(tmpdir(), 'fixtures-template-')), 'bad-template.json');
+    await writeFile(template, JSON.stringify({ emails: ['not-an-email'] }));
+    const result = await fixtures('--template', template, '--count', '2');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`fixtures: --template ${template}: template: emails[0]: must be a valid email. Run with --help for usage.\n`);
+    await rm(dirname(template), { recursive: true, force: true });
+  });
+
   it('writes the same bytes as generateCustomers and writeFixtures, and no temporary file', async () => {
     const out = join(dir, 'customers.json');
     const result = await fixtures('--seed', '3', '--count', '50', '--out', out);

@@ -3,13 +3,13 @@
  * Flags are parsed in fixtures/cli-options.ts; run with --help for the list.
  */
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { CustomerRecord } from '../spec/index.ts';
 import { parseFixturesArgs, USAGE, UsageError, type FixturesOptions } from '../fixtures/cli-options.ts';
-import { generateCustomers, scenarioCustomers, writeFixtures } from '../fixtures/index.ts';
+import { FIRST_RANDOM_CUSTOMER_NUMBER, FixtureError, generateCustomers, isPlainObject, scenarioCustomers, templateCustomers, writeFixtures } from '../fixtures/index.ts';
 
 const PROGRESS_FROM = 50_000;
 
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const records = withProgress(generateCustomers(options), options.count);
+  const records = options.template ? await fromTemplate(options, options.template) : withProgress(generateCustomers(options), options.count);
   if (options.out === '-') {
     // A reader that stops early (`| head`) is not an error, as for any Unix filter.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -37,6 +37,23 @@ async function main(argv: string[]): Promise<number> {
   }
   else await writeFile(records, options.out);
   return 0;
+}
+
+/** `--template FILE`: the file's partial record laid over `count` seeded customers (fixtures/template-customers.ts). */
+async function fromTemplate(options: FixturesOptions, file: string): Promise<CustomerRecord[]> {
+  let template: unknown;
+  try {
+    template = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--template ${file}: ${(error as Error).message}`);
+  }
+  if (!isPlainObject(template)) throw new UsageError(`--template ${file}: must hold a JSON object, a part of a CustomerRecord`);
+  try {
+    return templateCustomers({ seed: options.seed, count: options.count, template, firstNumber: FIRST_RANDOM_CUSTOMER_NUMBER });
+  } catch (error) {
+    if (error instanceof FixtureError) throw new UsageError(`--template ${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Writes to a temporary file beside `out`, then renames it, so `out` is whole or untouched. */
@@ -78,7 +95,12 @@ function* withProgress(records: Iterable<CustomerRecord>, count: number): Iterab
   }
 }
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // A bad template is a bad flag value: one line, exit 2, as for the other flags.
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`fixtures: ${error.message.replace(/\.$/, '')}. Run with --help for usage.\n`);
+  return 2;
+}).then(
   (code) => {
     process.exitCode = code;
   },

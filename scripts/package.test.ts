@@ -46,7 +46,7 @@ it('installs with no TypeScript loader and no TypeScript beside it, and Dredd as
   const installed = await readdir(join(project, 'node_modules'));
   expect(installed).toContain('connect-customer-api-kit');
   expect(installed).toContain('dredd');
-  for (const absent of ['tsx', 'typescript', 'redoc', 'vitest']) expect(installed).not.toContain(absent);
+  for (const absent of ['tsx', 'typescript', 'redoc', 'vitest', 'esbuild', 'preact']) expect(installed).not.toContain(absent);
   expect(existsSync(join(project, 'node_modules/connect-customer-api-kit/dist/spec/customer-api.yaml'))).toBe(true);
 });
 
@@ -59,6 +59,10 @@ it('runs `connect-mock --port 0` and answers /healthz with 200', async () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect((await fetch(`${url}/docs`)).status).toBe(200);
+    // The console's prebuilt script: no esbuild in the installed project.
+    const script = await fetch(`${url}/__admin/console/console.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('__admin');
   } finally {
     process.kill(-mock.pid!, 'SIGTERM');
     await exited;

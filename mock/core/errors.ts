@@ -83,6 +83,9 @@ export const errors = {
     api(413, 'PayloadTooLargeException', `The request body is larger than ${limit}.`),
   unsupportedMediaType: (got: string) =>
     api(415, 'UnsupportedMediaTypeException', `The request body must be application/json, not ${got || 'absent'}.`),
+  /** An admin write (docs/decisions/030) without the JSON content type: says which header to add. */
+  adminNeedsJson: (method: string, got: string) =>
+    api(415, 'UnsupportedMediaTypeException', `An admin ${method.slice(0, 20)} needs the header "Content-Type: application/json", even with no body (it was ${got ? `"${got.slice(0, 100)}"` : 'absent'}).`),
   /** A request target over the URL limit (RFC 9110 §15.5.15). */
   uriTooLong: (limit: string) =>
     api(414, 'UriTooLongException', `The request URL is longer than ${limit}; send long criteria in a POST body instead.`),

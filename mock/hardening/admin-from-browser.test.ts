@@ -37,6 +37,7 @@ it.each([
 it('answers 415 to an admin DELETE without a JSON Content-Type', async () => {
   const response = await fetch(admin('/customers/563457'), { method: 'DELETE' });
   expect(response.status).toBe(415);
+  expect((await response.json()).errorMessage).toBe('An admin DELETE needs the header "Content-Type: application/json", even with no body (it was absent).');
 });
 
 it('takes an admin write with Content-Type: application/json and no body', async () => {
@@ -57,6 +58,13 @@ it('answers 403 to an admin request from a foreign Origin, reads included', asyn
 it("serves an admin request whose Origin is the mock's own", async () => {
   const response = await fetch(admin('/customers?limit=1'), { headers: { origin: mock.url } });
   expect(response.status).toBe(200);
+});
+
+it('serves the console\'s calls through a proxy that ends TLS: Origin https:// with the Host it forwards', async () => {
+  const host = new URL(mock.url).host;
+  const result = await get('/__admin/customers?limit=1', host, { origin: `https://${host}` });
+  expect(result.status).toBe(200);
+  expect((await get('/__admin/customers?limit=1', host, { origin: `https://other.${host}` })).status).toBe(403);
 });
 
 it.each(['evil.example', 'evil.example:4010', '127.0.0.1.evil.example', 'localhost.evil.example', 'mock.test.evil.example'])(
@@ -87,10 +95,10 @@ it('serves any Host once bound to a non-loopback interface', async () => {
 });
 
 /** `fetch` will not send another Host; node:http will. */
-function get(path: string, host: string): Promise<{ status: number; body: string }> {
+function get(path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(mock.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, headers: { host } }, (res) => {
+    const req = request({ hostname, port, path, headers: { ...headers, host } }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode!, body }));
     });

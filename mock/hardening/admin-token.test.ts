@@ -23,7 +23,7 @@ const ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['POST', '/__admin/tokens', { customerNumber: 563457 }],
   ['GET', '/__admin/no-such-route'],
   ['GET', '/__ADMIN/customers/563457'],
-  ['GET', '/__admin/'],
+  ['GET', '/__admin/requests/'],
 ];
 
 const WRONG: Array<[label: string, headers: Record<string, string>]> = [
@@ -55,8 +55,14 @@ it.each(ROUTES)('refuses %s %s given any missing or wrong admin token', async (m
   expect(mock.store.size).toBe(sizeBefore);
 });
 
-it.each(ROUTES.filter(([, path]) => !/no-such|__admin\/$/.test(path)))('serves %s %s given the admin token', async (method, path, body) => {
+it.each(ROUTES.filter(([, path]) => !/no-such|\/$/.test(path)))('serves %s %s given the admin token', async (method, path, body) => {
   const response = await send(method, path, body, { authorization: `Bearer ${TOKEN}` });
   expect(response.status).not.toBe(401);
   expect(response.status).toBeLessThan(500);
+});
+
+it.each(['/__admin', '/__admin/', '/__admin/console', '/__admin/console/console.js'])('serves %s without the token: the start page and the console hold no data', async (path) => {
+  const response = await fetch(`${mock.url}${path}`);
+  expect(response.status).toBe(200);
+  expect(await response.text()).not.toContain('ola.nordmann');
 });

@@ -12,6 +12,8 @@ import { addAdminRoutes, type CustomerSource } from './admin/admin-routes.ts';
 import type { RandomSource } from './components.ts';
 import type { Handler } from './handlers.ts';
 import { addDocsRoutes } from './docs/docs-routes.ts';
+import { addLandingRoutes } from './console/landing-page.ts';
+import { addConsoleRoutes } from './console/console-routes.ts';
 import { addOAuthRoutes } from './oauth/oauth-routes.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import type { MockContext } from './pipeline/context.ts';
@@ -58,8 +60,10 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   const table = new RouteTable();
   table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
   addDocsRoutes(table);
+  addLandingRoutes(table, deps.config.admin);
   addOAuthRoutes(table, deps.config.clients);
   if (deps.config.admin) {
+    addConsoleRoutes(table);
     addAdminRoutes(table, deps.config, deps.customers, (route) => {
       addJournalRoutes(route);
       addSessionRoutes(route, deps.sessions, deps.customers);

@@ -13,17 +13,19 @@ import type { Step } from '../pipeline/run-steps.ts';
 
 /**
  * Whether an admin request may come from `origin`: one that `--cors` names explicitly (`listed`),
- * or the mock's own, the one its `Host` names. The CORS gate at the edge (pipeline/cors.ts) asks
+ * or the mock's own, the one its `Host` names (by http, or by https through a proxy that ends TLS). The CORS gate at the edge (pipeline/cors.ts) asks
  * this for every admin path and answers any other `Origin` with 403, reads included.
  */
 export function isAllowedAdminOrigin(origin: string, req: MockRequest, listed: ReadonlySet<string> | undefined): boolean {
   if (listed?.has(origin)) return true;
-  const host = req.headers.host;
-  return host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`;
+  const host = req.headers.host?.toLowerCase();
+  const given = origin.toLowerCase();
+  // https too: behind a proxy that ends TLS, the console's page has an https origin for the same host.
+  return host !== undefined && (given === `http://${host}` || given === `https://${host}`);
 }
 
 /** 415 for an admin write whose `Content-Type` is not JSON, with or without a body. */
 export const adminJsonWrite: Step = (req) => {
   const type = req.headers['content-type'];
-  if (mediaType(type) !== 'json') throw errors.unsupportedMediaType(type ?? '');
+  if (mediaType(type) !== 'json') throw errors.adminNeedsJson(req.method ?? 'POST', type ?? '');
 };

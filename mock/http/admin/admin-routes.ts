@@ -18,6 +18,9 @@ import { adminGuard } from './admin-guard.ts';
 import { adminJsonWrite } from './admin-browser-guard.ts';
 import { mintToken } from './admin-tokens.ts';
 import { pageParams, resetRequest } from './admin-input.ts';
+import { recordsOfBody, validateAll } from './admin-records.ts';
+import { customerPage, queryText } from './customer-query.ts';
+import { generateCustomersRoute } from './generate-route.ts';
 
 /** Where customer data comes from: the fixtures module, wired in by `mock/app.ts`. */
 export interface CustomerSource {
@@ -41,10 +44,11 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   route('POST', '/reset', reset(customers));
   route('POST', '/customers', upsert(customers));
   route('GET', '/customers', (req, res) => {
-    const { store } = req.context!;
-    const { offset, limit } = pageParams(req.query as Record<string, unknown>);
-    sendJson(res, 200, { total: store.size, offset, limit, customers: store.list(offset, limit) });
+    const query = req.query as Record<string, unknown>;
+    const { offset, limit } = pageParams(query);
+    sendJson(res, 200, customerPage(req.context!.store, queryText(query.q), offset, limit));
   });
+  route('POST', '/customers/generate', generateCustomersRoute);
   route('GET', '/customers/{customerNumber}', (req, res) => {
     const customerNumber = customerNumberOf(req);
     const record = req.context!.store.get(customerNumber);
@@ -85,7 +89,7 @@ function reset(customers: CustomerSource): Step {
 function upsert(customers: CustomerSource): Step {
   return async (req, res) => {
     const { store, barrier } = req.context!;
-    const records = validateAll(customers, Array.isArray(req.body) ? req.body : [req.body]);
+    const records = recordsOfBody(customers, req.body);
     await durably(barrier, () => store.upsert(records));
     sendJson(res, 200, { count: records.length });
   };
@@ -99,11 +103,6 @@ function customerNumberOf(req: MockRequest): number {
     throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
   }
   return customerNumber;
-}
-
-/** Every record is checked before any is stored: a bad one is a 400 and nothing changes. */
-function validateAll(customers: CustomerSource, values: unknown[]): CustomerRecord[] {
-  return values.map((value, index) => customers.validate(value, `customers[${index}]`));
 }
 
 function exportAll(customers: CustomerSource): Step {

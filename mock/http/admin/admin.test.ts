@@ -47,7 +47,7 @@ it('resets to the given customers', async () => {
 it('returns 400 naming the record and field given a bad record in a reset, and changes nothing', async () => {
   const result = await postJson(admin('/reset'), { customers: [customer(7, 'Sju'), { customerNumber: 'x' }] });
   expect(result.status).toBe(400);
-  expect(result.body.errorMessage).toMatch(/customers\[1\]/);
+  expect(result.body.errorMessage).toMatch(/^record 2 of 2: .*customerNumber: must be integer/);
   expect(mock.store.size).toBe(scenarioCount + 5);
 });
 
@@ -61,8 +61,27 @@ it('inserts one record and replaces by customerNumber', async () => {
 it('returns 400 given an array with one bad record, and stores none of it', async () => {
   const result = await postJson(admin('/customers'), [customer(44, 'God'), { ...customer(45, 'Dårlig'), address: undefined }]);
   expect(result.status).toBe(400);
-  expect(result.body.errorMessage).toMatch(/customers\[1\].*address/);
+  expect(result.body.errorMessage).toMatch(/^record 2 of 2 \(customerNumber 45\): address: is required/);
   expect(mock.store.get(44)).toBeUndefined();
+});
+
+it('names a single bad record by its field alone, not as a member of an array', async () => {
+  const result = await postJson(admin('/customers'), { ...customer(46, 'En'), emails: ['not-an-email'] });
+  expect(result.status).toBe(400);
+  expect(result.body.errorMessage).toBe('emails[0]: must be a valid email');
+});
+
+it.each([
+  ['no lastName or companyName', { firstName: 'Kari', lastName: null, companyName: null }],
+  ['a blank lastName', { lastName: '  ' }],
+  ['a null name', null],
+])('answers 400 to a record whose name has %s, as the API\'s update does', async (_label, name) => {
+  for (const body of [{ ...customer(47, 'x'), name }, { customers: [{ ...customer(47, 'x'), name }] }]) {
+    const result = await postJson(admin('customers' in body ? '/reset' : '/customers'), body);
+    expect(result.status).toBe(400);
+    expect(result.body.errorMessage).toMatch(/name: must hold a lastName or a companyName/);
+  }
+  expect(mock.store.get(47)).toBeUndefined();
 });
 
 it('returns a stored record, and 404 given an unknown number', async () => {

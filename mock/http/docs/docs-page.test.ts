@@ -82,3 +82,15 @@ it.runIf(runs)('renders every operation from the mock alone, offline', async () 
   expect(errors).toEqual([]);
   if (process.env.DOCS_SCREENSHOT) await page.screenshot({ path: process.env.DOCS_SCREENSHOT });
 });
+
+it.runIf(runs)('renders the admin API and OAuth routes beside it, reached from the bar above', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${mock.url}/docs`);
+  await page.getByRole('navigation', { name: 'Specs' }).getByRole('link', { name: 'Admin API and OAuth' }).click();
+  await page.getByRole('heading', { name: 'Make customers from a template' }).waitFor({ timeout: 20_000 });
+  expect(await page.locator('body').innerText()).toContain('Exchange a grant for tokens');
+  expect(errors).toEqual([]);
+  await page.close();
+});

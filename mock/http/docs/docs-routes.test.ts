@@ -49,3 +49,25 @@ it('serves the docs page and the Redoc bundle it loads, both from the mock', asy
   expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);
   expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
 });
+
+it('serves the admin API\'s spec as one document, with this mock first and no reference to another file', async () => {
+  const response = await fetch(`${mock.url}/openapi-admin.json`);
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain('customer-api.yaml');
+  const served = JSON.parse(text) as { openapi: string; servers: Array<{ url: string }>; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+  expect(served.openapi).toBe('3.0.3');
+  expect(served.servers[0]!.url).toBe(mock.url);
+  expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/__admin/customers', '/__admin/customers/generate', '/user/oauth/token']));
+  expect(served.components.schemas.CustomerRecord).toBeDefined();
+  const yaml = await fetch(`${mock.url}/openapi-admin.yaml`);
+  expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
+});
+
+it('shows the admin API in /docs beside the Customer API, and cites no file of the checkout', async () => {
+  const customer = await (await fetch(`${mock.url}/docs`)).text();
+  expect(customer).toContain('href="docs?spec=admin"');
+  const admin = await (await fetch(`${mock.url}/docs?spec=admin`)).text();
+  expect(admin).toContain('spec-url="openapi-admin.json"');
+  expect(await (await fetch(`${mock.url}/openapi.json`)).text()).not.toContain('shared/seed');
+});

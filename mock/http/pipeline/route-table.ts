@@ -29,8 +29,12 @@ export class RouteTable {
   /** Method → path → route, and method → path up to the last segment → route with a parameter there. */
   readonly #exact = new Map<string, Map<string, Route>>();
   readonly #templated = new Map<string, Map<string, Route>>();
-  /** Path (or head) → its methods, to tell "no such path" from "not with this method". */
+  /**
+   * Path → its methods, and head → the methods of its templated routes, to tell "no such path"
+   * from "not with this method". Kept apart so that an exact `/` does not claim `/anything`.
+   */
   readonly #methods = new Map<string, string[]>();
+  readonly #headMethods = new Map<string, string[]>();
   /** Routes for any other path under a prefix, matched without regard to case. */
   readonly #fallbacks: Array<{ prefix: string; route: Route }> = [];
 
@@ -46,9 +50,10 @@ export class RouteTable {
     if (table.has(key)) throw new Error(`route ${method} ${template} is defined twice`);
     table.set(key, route);
     byMethod.set(method, table);
-    const methods = this.#methods.get(key) ?? [];
+    const byKey = parts ? this.#headMethods : this.#methods;
+    const methods = byKey.get(key) ?? [];
     methods.push(method);
-    this.#methods.set(key, methods);
+    byKey.set(key, methods);
   }
 
   /**
@@ -74,7 +79,7 @@ export class RouteTable {
     const value = path.slice(slash + 1);
     const templated = value === '' ? undefined : this.#templated.get(lookup)?.get(head);
     if (templated) return { kind: 'route', route: templated, value };
-    const allowed = this.#methods.get(path) ?? (value === '' ? undefined : this.#methods.get(head));
+    const allowed = this.#methods.get(path) ?? (value === '' ? undefined : this.#headMethods.get(head));
     return allowed ? { kind: 'method', allowed } : { kind: 'none' };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { errors } from '../../core/errors.ts';
 import type { CustomerSource } from '../admin/admin-routes.ts';
+import { validateAll } from '../admin/admin-records.ts';
 import type { AdminRoute } from '../journal/journal-routes.ts';
 import type { MockContext } from '../pipeline/context.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
@@ -22,7 +23,7 @@ export function addSessionRoutes(route: AdminRoute, sessions: SessionRegistry, c
         ? customers.defaults()
         : data.kind === 'generate'
           ? customers.generate(data.seed, data.count)
-          : data.customers.map((value, index) => customers.validate(value, `customers[${index}]`)),
+          : validateAll(customers, data.customers),
     );
     sendJson(res, 201, describe(req, context));
   }));
