@@ -3,14 +3,20 @@
 #   docker run --rm -p 127.0.0.1:4010:4010 connect-customer-api-kit
 # README "Without Node: Docker"; why it is built this way: docs/decisions/039.
 
-# Build: every dependency (TypeScript, Redoc's bundle), compile to dist/, then drop what only the
-# build needed.
+# Production dependencies alone, from the lockfile: rebuilt only when package.json or the lockfile
+# change, not with every source change.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /kit
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# Build: every dependency (TypeScript, Redoc's bundle), then the compiled kit in dist/.
 FROM node:24-bookworm-slim AS build
 WORKDIR /kit
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build
 
 # Run: the compiled kit with its production dependencies (Dredd among them), as the user `node`.
 FROM node:24-bookworm-slim
@@ -18,8 +24,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4010
 WORKDIR /opt/connect-kit
-COPY --from=build /kit/package.json ./
-COPY --from=build /kit/node_modules ./node_modules
+COPY --from=deps /kit/package.json ./
+COPY --from=deps /kit/node_modules ./node_modules
 COPY --from=build /kit/bin ./bin
 COPY --from=build /kit/dist ./dist
 RUN ln -s /opt/connect-kit/bin/connect-mock.js /usr/local/bin/connect-mock \
