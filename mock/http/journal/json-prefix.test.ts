@@ -9,6 +9,11 @@ it('writes what JSON.stringify writes, up to the limit', () => {
 
 it('does not overflow the stack on a body nested 100,000 deep', () => {
   const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-  expect(() => JSON.stringify(deep)).toThrow(RangeError);
+  // Deeper than any recursive walk goes (JSON.stringify was one until V8's of Node 26).
+  expect(() => recursiveDepth(deep)).toThrow(RangeError);
   expect(jsonPrefix(deep, 64 * 1024)).toBe('['.repeat(64 * 1024));
 });
+
+function recursiveDepth(value: unknown): number {
+  return Array.isArray(value) ? 1 + recursiveDepth(value[0]) : 0;
+}

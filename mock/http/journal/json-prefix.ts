@@ -1,7 +1,7 @@
 /**
  * The first `max` characters of a value's JSON text, written without recursion and without
  * writing more than it keeps: a body nested thousands deep (which `JSON.parse` accepts and
- * `JSON.stringify` overflows the stack on) or a megabyte wide costs no more than `max`.
+ * `JSON.stringify` overflows the stack on, before Node 26) or a megabyte wide costs no more than `max`.
  *
  * @example jsonPrefix({ a: [1, 2, 3] }, 8) // '{"a":[1,'
  */
