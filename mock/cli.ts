@@ -84,6 +84,7 @@ function corsLine(config: MockConfig): string {
 main().catch((error: unknown) => {
   console.error('error: the mock could not start:', error instanceof Error ? error.message : error);
   // A fixture file that is missing or invalid is a bad --fixtures value: exit 2, like other bad flags.
-  // So is a --state-file that another running mock holds.
-  process.exit(error instanceof FixtureError || error instanceof StateFileLockedError ? 2 : 1);
+  // So is a --state-file that another running mock holds, and a --redis that cannot be reached.
+  const startError = error instanceof FixtureError || error instanceof StateFileLockedError || (error instanceof Error && error.name === 'RedisStartError');
+  process.exit(startError ? 2 : 1);
 });

@@ -11,6 +11,7 @@ import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
 import type { LogFormat } from './http/request-log.ts';
 import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
 import { ConfigError, integer, nonEmpty } from './config/values.ts';
+import { checkStateFlags, redisPrefix, redisUrl } from './config/redis-flags.ts';
 
 export { ConfigError };
 
@@ -79,6 +80,14 @@ export interface MockConfig {
   refreshTtl: number;
   /** `--redirect-uri ID=URI` as given; attached to `clients` once every flag is read. */
   redirectUris: Array<{ clientId: string; uri: string }>;
+  /** `--redis URL`: the state lives in Redis, shared by every process with the same URL and prefix. */
+  redis: string | undefined;
+  /** The key prefix in Redis (`--redis-prefix`). */
+  redisPrefix: string;
+  /** Processes serving one port (`--workers`); more than one needs `redis`. */
+  workers: number;
+  /** `--replica-name`: sent as `X-Mock-Replica` on every answer. */
+  replicaName: string | undefined;
 }
 
 export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
@@ -112,6 +121,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   adminBodyLimit: 256 * 1024 * 1024,
   refreshTtl: 30 * 24 * 3600,
   redirectUris: [],
+  redis: undefined,
+  redisPrefix: 'connect-mock',
+  workers: 1,
+  replicaName: undefined,
 };
 
 
@@ -236,6 +249,30 @@ export const FLAGS: Record<string, FlagSpec> = {
     apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
   },
   ...HARDENING_FLAGS,
+  redis: {
+    env: 'MOCK_REDIS_URL',
+    value: 'URL',
+    help: 'keep the state in Redis (redis://[user:pass@]host:port[/db], rediss:// for TLS), shared by every mock started with the same URL and prefix',
+    apply: (c, r, s) => (c.redis = redisUrl(r, s)),
+  },
+  'redis-prefix': {
+    env: 'MOCK_REDIS_PREFIX',
+    value: 'P',
+    help: 'prefix of every key the mock keeps in Redis; another prefix is another mock',
+    apply: (c, r, s) => (c.redisPrefix = redisPrefix(r, s)),
+  },
+  workers: {
+    env: 'MOCK_WORKERS',
+    value: 'N',
+    help: 'processes serving the one port; more than 1 needs --redis',
+    apply: (c, r, s) => (c.workers = integer(r, s, 1, 256)),
+  },
+  'replica-name': {
+    env: 'MOCK_REPLICA_NAME',
+    value: 'NAME',
+    help: 'send "X-Mock-Replica: NAME" on every answer, to tell replicas behind a load balancer apart',
+    apply: (c, r, s) => (c.replicaName = headerValue(r, s)),
+  },
 };
 
 /** The defaults shown in --help, as a user would type them. */
@@ -244,6 +281,7 @@ const SHOWN_DEFAULTS: Record<string, string> = {
   'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600', cors: 'on',
   'journal-size': '1000', log: 'pretty with npm start, off in startMock', 'session-ttl': '3600', 'max-sessions': '50',
   'admin-body-limit': String(256 * 1024 * 1024), 'refresh-ttl': String(30 * 24 * 3600),
+  'redis-prefix': 'connect-mock', workers: '1',
 };
 
 /**
@@ -272,6 +310,7 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
   }
   // After every flag: --redirect-uri may name a client that a later flag adds.
   attachRedirectUris(config);
+  checkStateFlags(config);
   return { config, help: values.help === true };
 }
 
@@ -305,6 +344,15 @@ function wrapped<T>(parse: () => T, source: string): T {
   } catch (error) {
     throw new ConfigError(`${source}: ${(error as Error).message}.`);
   }
+}
+
+/** A header value: visible ASCII and inner spaces only (RFC 9110 §5.5), so it can go out as given. */
+function headerValue(raw: string, source: string): string {
+  const value = raw.trim();
+  if (!/^[\x21-\x7e]([\x20-\x7e]{0,98}[\x21-\x7e])?$/.test(value)) {
+    throw new ConfigError(`${source} must be 1 to 100 visible ASCII characters, not "${raw}".`);
+  }
+  return value;
 }
 
 function fraction(raw: string, source: string): number {

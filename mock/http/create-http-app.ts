@@ -25,6 +25,7 @@ import { addJournalRoutes } from './journal/journal-routes.ts';
 import type { ExchangeObserver } from './journal/observe-exchange.ts';
 import { addSessionRoutes } from './sessions/session-routes.ts';
 import type { SessionRegistry } from './sessions/session-registry.ts';
+import type { StateSide } from '../state/state-side.ts';
 
 export interface HttpAppDeps {
   config: MockConfig;
@@ -39,6 +40,8 @@ export interface HttpAppDeps {
   sessions: SessionRegistry;
   /** The journal's and the request log's hook on every answer; `undefined` when both are off. */
   observe: ExchangeObserver | undefined;
+  /** The side of the state seam (docs/decisions/037): `/healthz` names it, the edge runs its refresh. */
+  state: StateSide;
 }
 
 export interface HttpApp {
@@ -52,7 +55,8 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   const table = new RouteTable();
-  table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
+  // The process id tells the processes of `--workers` apart.
+  table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size, state: deps.state.kind, pid: process.pid })]);
   addDocsRoutes(table);
   addOAuthRoutes(table, deps.config.clients);
   if (deps.config.admin) {
@@ -71,7 +75,12 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     classes: exchangeClasses(app),
     // Connections take turns before anything else (connection-turns.ts), whoever serves the listener.
     listener: takingTurns(
-      edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), { sessions: deps.sessions, observe: deps.observe }),
+      edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), {
+        sessions: deps.sessions,
+        observe: deps.observe,
+        refresh: deps.state.refresh,
+        replica: deps.config.replicaName,
+      }),
     ),
   };
 }

@@ -23,6 +23,11 @@ export interface RateDecision {
   limit: string;
 }
 
+/** The seam of the rate limits (docs/decisions/037): counted here in memory, or in Redis for every process. */
+export interface Limiter {
+  take(clientId: string): RateDecision | Promise<RateDecision>;
+}
+
 interface Counters {
   second: number;
   secondCount: number;
@@ -30,7 +35,7 @@ interface Counters {
   minuteCount: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly clients = new Map<string, Counters>();
   private readonly decision: RateDecision = { allowed: true, remaining: 0, reset: 0, retryAfter: 0, limit: '' };
 

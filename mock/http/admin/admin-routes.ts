@@ -17,7 +17,8 @@ import { sendJson } from '../send-json.ts';
 import { adminGuard } from './admin-guard.ts';
 import { adminJsonWrite } from './admin-browser-guard.ts';
 import { mintToken } from './admin-tokens.ts';
-import { pageParams, resetRequest } from './admin-input.ts';
+import { pageParams, type ResetRequest, resetRequest } from './admin-input.ts';
+import type { DataSource } from '../../state/ops.ts';
 
 /** Where customer data comes from: the fixtures module, wired in by `mock/app.ts`. */
 export interface CustomerSource {
@@ -53,8 +54,8 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   });
   route('DELETE', '/customers/{customerNumber}', async (req, res) => {
     const customerNumber = customerNumberOf(req);
-    const { store, barrier } = req.context!;
-    if (!(await durably(barrier, () => store.delete(customerNumber)))) throw errors.customerNotFound(customerNumber);
+    const { commit, barrier } = req.context!;
+    if (!(await durably(barrier, () => commit({ kind: 'delete', customerNumber })))) throw errors.customerNotFound(customerNumber);
     res.writeHead(204).end();
   });
   route('GET', '/export', exportAll(customers));
@@ -62,31 +63,26 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   table.addFallback('/__admin', [guard, (req) => {
     throw errors.routeNotFound(req.method ?? 'GET', req.pathname);
   }]);
-  route('POST', '/tokens', (req, res) => {
+  route('POST', '/tokens', async (req, res) => {
+    const tokens = await mintToken(req.body, req.context!);
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, 200, mintToken(req.body, req.context!));
+    sendJson(res, 200, tokens);
   });
 }
 
 function reset(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { store, barrier } = req.context!;
-    const request = resetRequest(req.body);
-    const records =
-      request.kind === 'defaults'
-        ? await customers.defaults()
-        : request.kind === 'generate'
-          ? customers.generate(request.seed, request.count)
-          : validateAll(customers, request.customers);
-    sendJson(res, 200, { count: await durably(barrier, () => store.replaceAll(records)) });
+    const { commit, barrier } = req.context!;
+    const data = checkedSource(customers, resetRequest(req.body));
+    sendJson(res, 200, { count: await durably(barrier, () => commit({ kind: 'reset', data })) });
   };
 }
 
 function upsert(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { store, barrier } = req.context!;
+    const { commit, barrier } = req.context!;
     const records = validateAll(customers, Array.isArray(req.body) ? req.body : [req.body]);
-    await durably(barrier, () => store.upsert(records));
+    await durably(barrier, () => commit({ kind: 'upsert', records }));
     sendJson(res, 200, { count: records.length });
   };
 }
@@ -99,6 +95,16 @@ function customerNumberOf(req: MockRequest): number {
     throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
   }
   return customerNumber;
+}
+
+/**
+ * A reset's or a new session's data as an op carries it: generated records are left to each
+ * process to generate (they follow from seed and count; `resetRequest` checked their range),
+ * given ones are checked here, once.
+ */
+export function checkedSource(customers: CustomerSource, request: ResetRequest): DataSource {
+  if (request.kind === 'customers') return { kind: 'customers', customers: validateAll(customers, request.customers) };
+  return request;
 }
 
 /** Every record is checked before any is stored: a bad one is a 400 and nothing changes. */

@@ -62,6 +62,11 @@ export class ExpiringByClient<T> {
     return entry.value;
   }
 
+  clear(): void {
+    this.#entries.clear();
+    this.#byClient.clear();
+  }
+
   /** Drops expired entries from the oldest end. */
   sweep(now: number): void {
     for (const [key, entry] of this.#entries) {

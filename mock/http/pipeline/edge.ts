@@ -21,6 +21,13 @@ import { MAX_HEADER_COUNT } from '../request-limits.ts';
 export interface EdgeOptions {
   sessions?: SessionRegistry | undefined;
   observe?: ExchangeObserver | undefined;
+  /**
+   * The state side's stage before routing (mock/state/state-side.ts): with Redis, this process
+   * catches up with every change acknowledged anywhere. Absent in memory: no promise per request.
+   */
+  refresh?: ((req: MockRequest) => Promise<void>) | undefined;
+  /** `--replica-name`: sent as `X-Mock-Replica` on every answer. */
+  replica?: string | undefined;
 }
 
 export function edgeListener(
@@ -30,12 +37,13 @@ export function edgeListener(
   cors: CorsGate,
   options: EdgeOptions = {},
 ): (req: MockRequest, res: MockResponse) => void {
-  const { sessions, observe } = options;
+  const { sessions, observe, refresh, replica } = options;
   const refuseHost = hostCheck(root.config);
-  return (req, res) => {
+  const enter = (req: MockRequest, res: MockResponse): void => {
     req.res = res;
     req.context = root;
     observe?.(req, res);
+    if (replica !== undefined) res.setHeader('X-Mock-Replica', replica);
     // Node keeps one header more than the limit (request-limits.ts), so "more" is seen, not dropped.
     const hostRefusal = req.rawHeaders.length > 2 * MAX_HEADER_COUNT ? errors.tooManyHeaders(MAX_HEADER_COUNT) : refuseHost(req);
     if (hostRefusal) {
@@ -51,6 +59,17 @@ export function edgeListener(
       fail(req, res, errors.uriTooLong(`${limits.maxUrlBytes / 1024} KiB`));
       return;
     }
+    if (refresh === undefined) {
+      route(req, res, url);
+      return;
+    }
+    refresh(req).then(
+      () => route(req, res, url),
+      (error: unknown) => fail(req, res, error),
+    );
+  };
+  /** Chooses the context, finds the route and runs it. */
+  const route = (req: MockRequest, res: MockResponse, url: string): void => {
     const query = url.indexOf('?');
     let path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
@@ -96,6 +115,7 @@ export function edgeListener(
     }
     resume(req, res);
   };
+  return enter;
 }
 
 /** A path served by GET is served by HEAD too (route-table.ts). */

@@ -82,6 +82,11 @@ export class SessionRegistry {
     }
   }
 
+  /** The context of a live session, without counting as a use. */
+  get(id: string): MockContext | undefined {
+    return this.#live(id)?.context;
+  }
+
   list(): Array<{ id: string; context: MockContext }> {
     this.#sweep();
     return [...this.#sessions].map(([id, session]) => ({ id, context: session.context }));

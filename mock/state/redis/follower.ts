@@ -1,0 +1,87 @@
+/**
+ * This process's place in the change log: it applies the log's ops in order to its in-memory
+ * state (the read model), so that every process holds the same state after the same op. A
+ * writer appends its op, waits until it is applied here, and answers with what applying it gave
+ * (`outcome`): the op's place in the log decides, the same on every process, which of two
+ * redemptions of one code wins.
+ */
+import type { Redis } from 'ioredis';
+import { applyOp, type StateWorld } from '../apply-op.ts';
+import type { StateOp } from '../ops.ts';
+import type { RedisKeys } from './keys.ts';
+
+/** What the log holds for an op: the context it changes and the process that wrote it. */
+export interface LogEntry {
+  ctx: string;
+  origin: string;
+  op: StateOp;
+  /** The seed of an empty prefix: skipped by a process that started from that very data. */
+  seed?: true;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const BATCH = 1000;
+
+export class Follower {
+  /** The number of the last op applied here. */
+  applied = 0;
+  #wanted = 0;
+  #loop: Promise<void> | undefined;
+  /** Outcomes of this process's own ops, until their writer takes them. */
+  readonly #outcomes = new Map<number, Outcome>();
+
+  constructor(
+    private readonly client: Redis,
+    private readonly keys: RedisKeys,
+    private readonly world: StateWorld,
+    private readonly origin: string,
+    /** Whether the seed op gives the data this process started with. */
+    private readonly startedFrom: (entry: LogEntry) => boolean,
+  ) {}
+
+  /** Resolves once every op up to `target` is applied here. */
+  catchUp(target: number): Promise<void> {
+    if (this.applied >= target) return Promise.resolve();
+    this.#wanted = Math.max(this.#wanted, target);
+    this.#loop ??= this.#run().finally(() => (this.#loop = undefined));
+    return this.#loop.then(() => (this.applied >= target ? undefined : this.catchUp(target)));
+  }
+
+  /** What applying this process's op number `n` gave: its value, or the error it threw. */
+  outcome(n: number): unknown {
+    const outcome = this.#outcomes.get(n);
+    this.#outcomes.delete(n);
+    if (!outcome) throw new Error(`op ${n} of this process was not applied`);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Starts from nothing again: the log this process followed is gone. */
+  reset(): void {
+    this.applied = 0;
+    this.#wanted = 0;
+    this.#outcomes.clear();
+  }
+
+  async #run(): Promise<void> {
+    while (this.applied < this.#wanted) {
+      const entries = await this.client.xrange(this.keys.log, `${this.applied + 1}-0`, '+', 'COUNT', BATCH);
+      if (entries.length === 0) throw new Error(`the change log ends before op ${this.#wanted}`);
+      for (const [id, fields] of entries) await this.#apply(Number(id.slice(0, id.indexOf('-'))), JSON.parse(fields[1]!) as LogEntry);
+    }
+  }
+
+  async #apply(n: number, entry: LogEntry): Promise<void> {
+    let outcome: Outcome;
+    try {
+      const skip = entry.seed === true && this.applied === 0 && this.startedFrom(entry);
+      outcome = { ok: true, value: skip ? undefined : await applyOp(this.world, entry.ctx, entry.op) };
+    } catch (error) {
+      // Refused on every process alike: only its writer needs to hear it.
+      outcome = { ok: false, error };
+    }
+    this.applied = n;
+    if (entry.origin === this.origin) this.#outcomes.set(n, outcome);
+  }
+}

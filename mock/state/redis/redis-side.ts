@@ -1,0 +1,107 @@
+/**
+ * The Redis side of the state seam (docs/decisions/037). Each process keeps today's in-memory
+ * store, tokens and sessions as its read model; every change is an op appended to one change log
+ * in Redis before it is answered, and applied by every process in the log's order. Each request
+ * first asks Redis for the log's head (one command, auto-pipelined): when this process is behind,
+ * it applies the missing ops before it answers, so no process answers from older state than
+ * anything acknowledged anywhere. Rate limits and the journal live in Redis itself.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { MockConfig } from '../../config.ts';
+import { ApiError } from '../../core/errors.ts';
+import type { Clock, Logger } from '../../http/components.ts';
+import type { StateWorld } from '../apply-op.ts';
+import type { DataSource, OpResult, StateOp } from '../ops.ts';
+import type { StateSide } from '../state-side.ts';
+import { connectRedis, redisUnavailable, RedisStartError } from './connect.ts';
+import { Follower, type LogEntry } from './follower.ts';
+import { redisKeys } from './keys.ts';
+import { redisJournal } from './redis-journal.ts';
+import { redisLimiter } from './redis-limiter.ts';
+import { defineScripts } from './scripts.ts';
+
+export async function redisSide(config: MockConfig, clock: Clock, logger: Logger): Promise<StateSide> {
+  const url = config.redis!;
+  const client = await connectRedis(url);
+  const scripts = defineScripts(client);
+  const keys = redisKeys(config.redisPrefix);
+  const origin = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const unavailable = (error: unknown): Error => (error instanceof ApiError ? error : redisUnavailable(url, error));
+  // The first op of an empty prefix: this process's start data, which it holds already.
+  const seed: LogEntry = { ctx: '', origin, op: { kind: 'reset', data: startData(config) }, seed: true };
+  const seedText = JSON.stringify(seed.op);
+  let world: StateWorld | undefined;
+  let follower: Follower | undefined;
+  let reloading: Promise<void> | undefined;
+
+  const head = async (): Promise<number> => Number((await client.get(keys.head)) ?? 0);
+
+  /** Redis lost what this process applied (it came back empty): start again from the start data. */
+  const reload = async (): Promise<void> => {
+    logger.warn(`the change log in Redis at ${config.redisPrefix} is behind this process (Redis lost its data?): loading it again`);
+    follower!.reset();
+    world!.sessions.endAll();
+    world!.root.tokens.clear();
+    world!.root.store.replaceAll(await world!.records(startData(config)));
+    await scripts.seedOnce(keys.head, keys.log, JSON.stringify(seed));
+    await follower!.catchUp(await head());
+  };
+
+  const commit = async <O extends StateOp>(ctx: string, op: O): Promise<OpResult<O>> => {
+    let n: number;
+    try {
+      n = await scripts.appendOp(keys.head, keys.log, JSON.stringify({ ctx, origin, op } satisfies LogEntry));
+      await follower!.catchUp(n);
+    } catch (error) {
+      throw unavailable(error);
+    }
+    const value = follower!.outcome(n) as OpResult<O>;
+    // A session's journal goes with it, so that a new session of the same id starts empty.
+    if (op.kind === 'sessionEnd' && value === true) client.del(keys.journal(op.id), keys.journalIds(op.id)).catch(() => {});
+    return value;
+  };
+
+  return {
+    kind: 'redis',
+    commitFor: (ctx) => (op) => commit(ctx, op),
+    limiterFor: (ctx) => (config.rateLimit ? redisLimiter(scripts, keys, ctx, clock, config.rateLimits, unavailable) : undefined),
+    journalFor: (ctx) => (config.journalSize > 0 ? redisJournal(client, scripts, keys, ctx, config.journalSize, logger, unavailable) : undefined),
+    refresh: async () => {
+      try {
+        const latest = await head();
+        if (latest === follower!.applied) return;
+        if (latest > follower!.applied && reloading === undefined) return await follower!.catchUp(latest);
+        reloading ??= reload().finally(() => (reloading = undefined));
+        await reloading;
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+    start: async (given) => {
+      world = given;
+      follower = new Follower(client, keys, given, origin, (entry) => JSON.stringify(entry.op) === seedText);
+      try {
+        await scripts.seedOnce(keys.head, keys.log, JSON.stringify(seed));
+        await follower.catchUp(await head());
+      } catch (error) {
+        throw new RedisStartError(`the mock's state in Redis could not be read: ${(error as Error).message}`);
+      }
+    },
+    close: () => quit(client),
+  };
+}
+
+/** What a process starts from, as an op can say it: generated from seed and count, or `--fixtures`. */
+function startData(config: MockConfig): DataSource {
+  return config.fixtures ? { kind: 'defaults' } : { kind: 'generate', seed: config.seed, count: config.count };
+}
+
+async function quit(client: Redis): Promise<void> {
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  }
+}
