@@ -3,7 +3,9 @@
  * to get going (docs/reference.md §4). Thin on purpose (STYLE.md lesson 12); the work is in `startMock`.
  */
 import { ConfigError, DEMO_CLIENT, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
+import cluster from 'node:cluster';
 import { consoleLogger } from './http/components.ts';
+import { withoutPassword } from './config/redis-flags.ts';
 // The sample customer's module only, not the generator: --help stays instant.
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL } from '../fixtures/scenario-sample.ts';
 import { FixtureError } from '../fixtures/validate-record.ts';
@@ -26,11 +28,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const { runWorkers } = await import('./workers.ts');
+    runWorkers(config.workers);
+    return;
+  }
   const started = Date.now();
   // Loaded after the flags are read, so --help and flag errors answer at once.
   const { startMock } = await import('./server.ts');
   const mock = await startMock(config, { logger: consoleLogger });
-  console.log(banner(mock.url, mock.store.size, config, Date.now() - started));
+  // Of the workers of --workers, the first says how to get going; they all serve the same.
+  if (cluster.worker === undefined || cluster.worker.id === 1) console.log(banner(mock.url, mock.store.size, config, Date.now() - started));
   const stop = (signal: string) => {
     console.log(`\n${signal}: closing the mock`);
     mock.close().then(
@@ -46,7 +54,9 @@ function banner(url: string, customers: number, config: MockConfig, ms: number):
   const basic = `${DEMO_CLIENT.id}:${DEMO_CLIENT.secret}`;
   const redirect = 'http://localhost:3000/callback';
   const authorize = `${url}/user/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT.id}&redirect_uri=${encodeURIComponent(redirect)}&state=xyz`;
-  const data = config.stateFile
+  const data = config.redis
+    ? `shared in Redis at ${withoutPassword(config.redis)} under ${config.redisPrefix}:*${config.workers > 1 ? `, ${config.workers} worker processes` : ''}`
+    : config.stateFile
     ? `kept in ${config.stateFile}`
     : config.fixtures
       ? `from ${config.fixtures}`
