@@ -12,7 +12,7 @@ import type { Step } from './pipeline/run-steps.ts';
 export const rateLimit: Step = (req, res) => {
   const limiter = req.context!.limiter;
   if (limiter === undefined) return;
-  const decision = limiter.take(req.grant!.clientId);
+  const decision = limiter.take(req.grant!.clientId, req);
   // Counted in Redis (docs/decisions/037), the decision comes later; in memory, now.
   if (decision instanceof Promise) return decision.then((later) => decide(res, later));
   decide(res, decision);

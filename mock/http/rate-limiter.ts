@@ -4,6 +4,7 @@
  * predictable in tests, and what `X-RateLimit-Reset` (epoch seconds) can express exactly.
  */
 import type { Clock } from './components.ts';
+import type { MockRequest } from './pipeline/exchange.ts';
 
 export interface RateLimits {
   perSecond: number;
@@ -25,7 +26,8 @@ export interface RateDecision {
 
 /** The seam of the rate limits (docs/decisions/037): counted here in memory, or in Redis for every process. */
 export interface Limiter {
-  take(clientId: string): RateDecision | Promise<RateDecision>;
+  /** `req` is the request being counted, in case its call was counted ahead (mock/state/redis/request-round.ts). */
+  take(clientId: string, req?: MockRequest): RateDecision | Promise<RateDecision>;
 }
 
 interface Counters {

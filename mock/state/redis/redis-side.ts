@@ -20,6 +20,10 @@ import { Follower, type LogEntry } from './follower.ts';
 import { redisKeys } from './keys.ts';
 import { redisJournal } from './redis-journal.ts';
 import { redisLimiter } from './redis-limiter.ts';
+import { type RateCall, RequestRounds } from './request-round.ts';
+import type { MockRequest } from '../../http/pipeline/exchange.ts';
+import { SESSIONS_PREFIX } from '../../http/sessions/session-registry.ts';
+import { API_PREFIXES } from '../../http/operation-routes.ts';
 import { defineScripts } from './scripts.ts';
 
 export async function redisSide(config: MockConfig, clock: Clock, logger: Logger): Promise<StateSide> {
@@ -36,6 +40,7 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
   let follower: Follower | undefined;
   let reloading: Promise<void> | undefined;
 
+  const rounds = new RequestRounds(scripts, keys, clock, config.rateLimits);
   const head = async (): Promise<number> => Number((await client.get(keys.head)) ?? 0);
 
   /** Redis lost what this process applied (it came back empty): start again from the start data. */
@@ -66,11 +71,13 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
   return {
     kind: 'redis',
     commitFor: (ctx) => (op) => commit(ctx, op),
-    limiterFor: (ctx) => (config.rateLimit ? redisLimiter(scripts, keys, ctx, clock, config.rateLimits, unavailable) : undefined),
+    limiterFor: (ctx) => (config.rateLimit ? redisLimiter(rounds, ctx, unavailable) : undefined),
     journalFor: (ctx) => (config.journalSize > 0 ? redisJournal(client, scripts, keys, ctx, config.journalSize, logger, unavailable) : undefined),
-    refresh: async () => {
+    refresh: async (req) => {
       try {
-        const latest = await head();
+        const rate = config.rateLimit ? rateCall(world!, req) : undefined;
+        const { head: latest, decision } = await rounds.join(rate);
+        if (decision !== undefined) req.rateAhead = { clientId: rate!.clientId, decision };
         if (latest === follower!.applied) return;
         if (latest > follower!.applied && reloading === undefined) return await follower!.catchUp(latest);
         reloading ??= reload().finally(() => (reloading = undefined));
@@ -91,6 +98,29 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
     },
     close: () => quit(client),
   };
+}
+
+/**
+ * The API call a request will have counted, when its bearer is known here already: counted in the
+ * request's round, so that a read costs one round trip. A bearer not known yet (issued elsewhere
+ * a moment ago) is counted by the limiter, after this process caught up.
+ */
+function rateCall(world: StateWorld, req: MockRequest): RateCall | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization === undefined || !authorization.startsWith('Bearer ')) return undefined;
+  let url = req.url ?? '/';
+  let ctx = '';
+  if (url.startsWith(SESSIONS_PREFIX)) {
+    const slash = url.indexOf('/', SESSIONS_PREFIX.length);
+    if (slash < 0) return undefined;
+    ctx = url.slice(SESSIONS_PREFIX.length, slash);
+    url = url.slice(slash);
+  }
+  // Only the API's operations are rate-limited (operation-routes.ts).
+  if (!API_PREFIXES.some((prefix) => url.startsWith(`${prefix}/v1/`))) return undefined;
+  const context = ctx === '' ? world.root : world.sessions.get(ctx);
+  const found = context?.tokens.lookup(authorization.slice(7));
+  return found?.ok ? { ctx, clientId: found.grant.clientId } : undefined;
 }
 
 /** What a process starts from, as an op can say it: generated from seed and count, or `--fixtures`. */

@@ -19,44 +19,61 @@ redis.call('XADD', KEYS[2], '1-0', 'op', ARGV[1])
 return 1`;
 
 /**
- * Fixed windows of a second and a minute (docs/decisions/007), counted for every process:
- * a refused call is not counted. Answers {allowed, count in the second, count in the minute}.
+ * One round of requests (request-round.ts): the log's head, and for each client of the round the
+ * calls it wants counted in the fixed windows of a second and a minute (docs/decisions/007),
+ * counted for every process alike. Refused calls are not counted. KEYS: the head, then a second's
+ * and a minute's key per client; ARGV: the two limits, then the calls per client. Answers the
+ * head, then per client {calls allowed, count in the second, count in the minute}.
  */
-const RATE = `
-local minute = tonumber(redis.call('GET', KEYS[2]) or '0')
-if minute >= tonumber(ARGV[2]) then return {0, 0, minute} end
-local second = tonumber(redis.call('GET', KEYS[1]) or '0')
-if second >= tonumber(ARGV[1]) then return {0, second, minute} end
-second = redis.call('INCR', KEYS[1])
-minute = redis.call('INCR', KEYS[2])
-if second == 1 then redis.call('PEXPIRE', KEYS[1], 2000) end
-if minute == 1 then redis.call('PEXPIRE', KEYS[2], 120000) end
-return {1, second, minute}`;
+const ROUND = `
+local out = {tonumber(redis.call('GET', KEYS[1]) or '0')}
+local perSecond = tonumber(ARGV[1])
+local perMinute = tonumber(ARGV[2])
+for i = 2, #KEYS, 2 do
+  local want = tonumber(ARGV[i / 2 + 2])
+  local second = tonumber(redis.call('GET', KEYS[i]) or '0')
+  local minute = tonumber(redis.call('GET', KEYS[i + 1]) or '0')
+  local allowed = math.max(0, math.min(want, perSecond - second, perMinute - minute))
+  if allowed > 0 then
+    second = redis.call('INCRBY', KEYS[i], allowed)
+    minute = redis.call('INCRBY', KEYS[i + 1], allowed)
+    if second == allowed then redis.call('PEXPIRE', KEYS[i], 2000) end
+    if minute == allowed then redis.call('PEXPIRE', KEYS[i + 1], 120000) end
+  end
+  out[#out + 1] = allowed
+  out[#out + 1] = second
+  out[#out + 1] = minute
+end
+return out`;
 
-/** A journal entry under the next global id; ARGV[1] is the entry's JSON text after its id. */
+/** Journal entries under the next global ids, oldest first; ARGV: the capacity, then each entry's JSON text after its id. */
 const JOURNAL = `
-local id = redis.call('INCR', KEYS[1])
-redis.call('LPUSH', KEYS[2], '{"id":' .. id .. ',' .. ARGV[1])
-redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[2]) - 1)
-return id`;
+local n = #ARGV - 1
+local last = redis.call('INCRBY', KEYS[1], n)
+for i = 2, #ARGV do
+  redis.call('LPUSH', KEYS[2], '{"id":' .. (last - n + i - 1) .. ',' .. ARGV[i])
+end
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[1]) - 1)
+return last`;
 
 export interface MockScripts {
   appendOp(head: string, log: string, op: string): Promise<number>;
   seedOnce(head: string, log: string, op: string): Promise<number>;
-  countRate(second: string, minute: string, perSecond: number, perMinute: number): Promise<[number, number, number]>;
-  journalEntry(ids: string, list: string, rest: string, capacity: number): Promise<number>;
+  round(keys: string[], args: number[]): Promise<number[]>;
+  journalEntries(ids: string, list: string, capacity: number, rests: string[]): Promise<number>;
 }
 
 export function defineScripts(client: Redis): MockScripts {
   client.defineCommand('mockAppend', { numberOfKeys: 2, lua: APPEND });
   client.defineCommand('mockSeed', { numberOfKeys: 2, lua: SEED });
-  client.defineCommand('mockRate', { numberOfKeys: 2, lua: RATE });
+  client.defineCommand('mockRound', { lua: ROUND });
   client.defineCommand('mockJournal', { numberOfKeys: 2, lua: JOURNAL });
   const call = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   return {
     appendOp: (head, log, op) => call.mockAppend!(head, log, op) as Promise<number>,
     seedOnce: (head, log, op) => call.mockSeed!(head, log, op) as Promise<number>,
-    countRate: (second, minute, perSecond, perMinute) => call.mockRate!(second, minute, perSecond, perMinute) as Promise<[number, number, number]>,
-    journalEntry: (ids, list, rest, capacity) => call.mockJournal!(ids, list, rest, capacity) as Promise<number>,
+    // Without a fixed number of keys, ioredis takes their number first.
+    round: (keys, args) => call.mockRound!(keys.length, ...keys, ...args) as Promise<number[]>,
+    journalEntries: (ids, list, capacity, rests) => call.mockJournal!(ids, list, capacity, ...rests) as Promise<number>,
   };
 }
