@@ -6,27 +6,20 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
-import { addClient, parseClient } from './config/client-flag.ts';
+import { addClient, type OAuthClient, parseClient } from './config/client-flag.ts';
 import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
-import type { LogFormat } from './http/request-log.ts';
-import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
+import { attachRedirectUris, hostName, redirectUri } from './config/hardening-values.ts';
 import { ConfigError, integer, nonEmpty } from './config/values.ts';
 import { checkStateFlags, redisPrefix, redisUrl } from './config/redis-flags.ts';
 
 export { ConfigError };
+export type { OAuthClient };
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
-export interface OAuthClient {
-  id: string;
-  /** `undefined` for a public client (RFC 6749 §2.1): it sends `client_id` alone and must use PKCE. */
-  secret: string | undefined;
-  /**
-   * The redirect URIs registered for this client (`--redirect-uri ID=URI`), compared exactly.
-   * Unset: the loopback rule of RFC 8252 §7.3 (oauth/redirect-uris.ts), as the demo clients have it.
-   */
-  redirectUris?: string[];
-}
+/** `--log`: one line a request, readable or JSON, or none (mock/http/request-log.ts). */
+export type LogFormat = 'pretty' | 'json' | 'off';
+
 
 /** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
 export interface HttpLimits {
@@ -248,7 +241,33 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'most test sessions at once; one more is a 409',
     apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
   },
-  ...HARDENING_FLAGS,
+  // The hardening flags (issue 16).
+  'allowed-host': {
+    env: 'MOCK_ALLOWED_HOSTS',
+    value: 'NAME',
+    help: 'a Host name answered besides localhost, *.localhost, 127.0.0.1 and [::1] while bound to loopback (repeatable; ".example.test" allows its subdomains)',
+    multiple: true,
+    apply: (c, r, s) => c.allowedHosts.push(hostName(r, s)),
+  },
+  'admin-body-limit': {
+    env: 'MOCK_ADMIN_BODY_LIMIT',
+    value: 'BYTES',
+    help: 'largest /__admin request body, counted after decompression (more is a 413)',
+    apply: (c, r, s) => (c.adminBodyLimit = integer(r, s, 1024, 2 ** 31 - 1)),
+  },
+  'refresh-ttl': {
+    env: 'MOCK_REFRESH_TTL',
+    value: 'SECONDS',
+    help: 'refresh token lifetime',
+    apply: (c, r, s) => (c.refreshTtl = integer(r, s, 1, 10 * 31_536_000)),
+  },
+  'redirect-uri': {
+    env: 'MOCK_REDIRECT_URIS',
+    value: 'ID=URI',
+    help: "register URI as a redirect_uri of client ID (repeatable; a client with none takes only loopback URIs, as the demo clients do)",
+    multiple: true,
+    apply: (c, r, s) => c.redirectUris.push(redirectUri(r, s)),
+  },
   redis: {
     env: 'MOCK_REDIS_URL',
     value: 'URL',

@@ -5,24 +5,15 @@
  */
 import type { Clock } from './components.ts';
 import type { MockRequest } from './pipeline/exchange.ts';
+import type { RateDecision } from './rate-decision.ts';
+
+export type { RateDecision };
 
 export interface RateLimits {
   perSecond: number;
   perMinute: number;
 }
 
-/** What `take` decided. One object per limiter, rewritten by every call: read it at once. */
-export interface RateDecision {
-  allowed: boolean;
-  /** Calls left in the tighter of the two windows. */
-  remaining: number;
-  /** End of that window, in epoch seconds. */
-  reset: number;
-  /** Whole seconds until the blocking window ends; meaningful when not allowed. */
-  retryAfter: number;
-  /** The limit that was hit, in words, for the error message; '' when allowed. */
-  limit: string;
-}
 
 /** The seam of the rate limits (docs/decisions/037): counted here in memory, or in Redis for every process. */
 export interface Limiter {

@@ -9,7 +9,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express, Request, Response } from 'express';
 import type { TokenGrant } from '../oauth/token-store.ts';
-import type { RateDecision } from '../rate-limiter.ts';
+import type { RateDecision } from '../rate-decision.ts';
 import type { MockContext } from './context.ts';
 import type { BodyRule } from './read-body.ts';
 import type { Route } from './route-table.ts';
