@@ -18,6 +18,7 @@ import { createHttpApp, type HttpApp } from './http/create-http-app.ts';
 import { type Handler, handlers as defaultHandlers } from './http/handlers.ts';
 import { TokenStore } from './http/oauth/token-store.ts';
 import { openDurableStore } from './persistence/durable-store.ts';
+import type { WriteBarrier } from './persistence/write-barrier.ts';
 import { loadFixtureFile } from './load/load-fixture-file.ts';
 import type { Writable } from 'node:stream';
 import { observeExchanges } from './http/journal/observe-exchange.ts';
@@ -59,14 +60,13 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
   const store = durable?.store ?? components.store ?? (await initialStore(config));
   const tokens = new TokenStore(clock, config.tokenTtl, { refreshTtlSeconds: config.refreshTtl });
   // The state seam (docs/decisions/037): chosen here, once; everything below is handed its parts.
-  const side = await stateSide(config, clock, logger);
+  const side = await stateSide(config, clock, logger, durable?.journal);
   const root: MockContext = {
     config,
     store,
     tokens,
     commit: side.commitFor(''),
     limiter: side.limiterFor(''),
-    barrier: durable?.journal,
     logger,
     basePath: '',
     journal: side.journalFor(''),
@@ -130,8 +130,8 @@ export function customerSource(config: MockConfig): CustomerSource {
 }
 
 /** The side of the state seam the flags ask for; Redis' client is loaded only when it is used. */
-async function stateSide(config: MockConfig, clock: Clock, logger: Logger): Promise<StateSide> {
-  if (config.redis === undefined) return memorySide(config, clock, config.stateFile ? 'file' : 'memory');
+async function stateSide(config: MockConfig, clock: Clock, logger: Logger, barrier: WriteBarrier | undefined): Promise<StateSide> {
+  if (config.redis === undefined) return memorySide(config, clock, barrier);
   const { redisSide } = await import('./state/redis/redis-side.ts');
   return redisSide(config, clock, logger);
 }

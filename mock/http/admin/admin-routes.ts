@@ -8,7 +8,6 @@ import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import { type CustomerRecord, isIntegerText } from '../../../spec/index.ts';
-import { durably } from '../../persistence/write-barrier.ts';
 import { readBody } from '../pipeline/read-body.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
 import type { RouteTable } from '../pipeline/route-table.ts';
@@ -54,8 +53,7 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   });
   route('DELETE', '/customers/{customerNumber}', async (req, res) => {
     const customerNumber = customerNumberOf(req);
-    const { commit, barrier } = req.context!;
-    if (!(await durably(barrier, () => commit({ kind: 'delete', customerNumber })))) throw errors.customerNotFound(customerNumber);
+    if (!(await req.context!.commit({ kind: 'delete', customerNumber }))) throw errors.customerNotFound(customerNumber);
     res.writeHead(204).end();
   });
   route('GET', '/export', exportAll(customers));
@@ -72,17 +70,15 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
 
 function reset(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { commit, barrier } = req.context!;
     const data = checkedSource(customers, resetRequest(req.body));
-    sendJson(res, 200, { count: await durably(barrier, () => commit({ kind: 'reset', data })) });
+    sendJson(res, 200, { count: await req.context!.commit({ kind: 'reset', data }) });
   };
 }
 
 function upsert(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { commit, barrier } = req.context!;
     const records = validateAll(customers, Array.isArray(req.body) ? req.body : [req.body]);
-    await durably(barrier, () => commit({ kind: 'upsert', records }));
+    await req.context!.commit({ kind: 'upsert', records });
     sendJson(res, 200, { count: records.length });
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What a request is served with. The pipeline is built once, at start, from the static parts
  * (config, validators, handlers, logger); the parts that hold state (the store, tokens, rate-limit
- * windows, the durable write barrier, the commit of changes) are a `MockContext`, chosen for each request where it
+ * windows, the commit of changes) are a `MockContext`, chosen for each request where it
  * enters (STYLE.md lesson 16) and read by every step from `req.context`. Today there is one, the
  * root's; a test session would be another with the same shape.
  */
@@ -10,7 +10,6 @@ import type { CustomerStore } from '../../core/customer-store.ts';
 import type { Logger } from '../components.ts';
 import type { Journal } from '../journal/request-journal.ts';
 import type { Commit } from '../../state/ops.ts';
-import type { WriteBarrier } from '../../persistence/write-barrier.ts';
 import type { TokenStore } from '../oauth/token-store.ts';
 import type { Limiter } from '../rate-limiter.ts';
 
@@ -26,8 +25,6 @@ export interface MockContext {
   readonly commit: Commit;
   /** `undefined` with `--rate-limit off`. */
   readonly limiter: Limiter | undefined;
-  /** With `--state-file`: writes are answered only once on disk (docs/decisions/016). */
-  readonly barrier: WriteBarrier | undefined;
   /** Where unexpected errors are reported. */
   readonly logger: Logger;
   /** The path prefix this context is served under: '' at the root. Redirects and pages stay under it. */

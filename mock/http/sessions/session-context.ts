@@ -1,7 +1,7 @@
 /**
  * A session's components: the root's static parts (config, logger) with state of its own, a
- * store, tokens and codes, rate-limit windows and a journal, and no write barrier (`--state-file`
- * keeps the root's store only; sessions live in memory). The state side makes the session's
+ * store, tokens and codes, rate-limit windows and a journal (`--state-file` keeps the root's store
+ * only; sessions live in memory). The state side makes the session's
  * commit, limiter and journal, under the session's own key space when they live in Redis.
  */
 import type { CustomerRecord } from '../../../spec/index.ts';
@@ -21,7 +21,6 @@ export function sessionContexts(root: MockContext, clock: Clock, side: StateSide
     tokens: new TokenStore(clock, config.tokenTtl, { refreshTtlSeconds: config.refreshTtl }),
     commit: side.commitFor(id),
     limiter: side.limiterFor(id),
-    barrier: undefined,
     journal: side.journalFor(id),
     basePath: `${SESSIONS_PREFIX}${id}`,
   });
