@@ -16,6 +16,9 @@ it('sends X-Mock-Replica on every answer with --replica-name: health, API errors
       fetch(`${mock.url}/nowhere`),
     ]);
     expect(answers.map((answer) => answer.headers.get('x-mock-replica'))).toStrictEqual(Array(6).fill('replica-b'));
+    // Head too large: answered by the server's clientError listener, outside the pipeline.
+    const tooLarge = await fetch(`${mock.url}/healthz`, { headers: { 'x-big': 'x'.repeat(20_000) } });
+    expect([tooLarge.status, tooLarge.headers.get('x-mock-replica')]).toStrictEqual([431, 'replica-b']);
   } finally {
     await mock.close();
   }
