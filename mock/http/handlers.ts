@@ -9,7 +9,7 @@ import type { CustomerStore } from '../core/customer-store.ts';
 import { errors } from '../core/errors.ts';
 import { searchCustomersText } from '../core/search.ts';
 import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../../spec/index.ts';
-import { updatedRecord } from '../core/update.ts';
+import { replacementName } from '../core/update.ts';
 import type { Commit } from '../state/ops.ts';
 import { INFO_VIEW } from '../core/record-views.ts';
 import { JsonText } from './send-json.ts';
@@ -41,7 +41,10 @@ export const handlers: Record<string, Handler> = {
   getCustomerProfile: ({ grant }, { store }) => toProfile(customerOfUser(store, grant), grant.uniqueId ?? '', grant.credential),
 
   updateCustomerInfo: ({ grant, body }, { store, commit }) => {
-    const done = commit({ kind: 'adopt', record: updatedRecord(customerOfUser(store, grant), body as CustomerUpdate | null) });
+    const update = body as CustomerUpdate | null;
+    // A name the rules refuse is a 400 before anything is committed.
+    replacementName(update?.name);
+    const done = commit({ kind: 'update', uniqueId: userWithCustomer(store, grant), body: update });
     return done instanceof Promise ? done.then(() => UPDATED) : UPDATED;
   },
 
@@ -68,6 +71,12 @@ const UPDATED = Object.freeze({ success: true });
  */
 function customerOfUser(store: CustomerStore, grant: TokenGrant): Readonly<CustomerRecord> {
   return store.peek(customerNumberOfUser(store, grant))!;
+}
+
+/** The token's user, when a customer has it attached (else the 403 of user mode). */
+function userWithCustomer(store: CustomerStore, grant: TokenGrant): string {
+  customerNumberOfUser(store, grant);
+  return grant.uniqueId ?? '';
 }
 
 function customerNumberOfUser(store: CustomerStore, grant: TokenGrant): number {

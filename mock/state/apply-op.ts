@@ -6,6 +6,8 @@
  * changes nothing.
  */
 import type { CustomerRecord } from '../../spec/index.ts';
+import { errors } from '../core/errors.ts';
+import { updatedRecord } from '../core/update.ts';
 import { sessionErrors } from '../http/sessions/session-errors.ts';
 import type { MockContext } from '../http/pipeline/context.ts';
 import type { SessionRegistry } from '../http/sessions/session-registry.ts';
@@ -45,8 +47,12 @@ function applyInContext(world: StateWorld, { store, tokens }: MockContext, op: S
   switch (op.kind) {
     case 'upsert':
       return store.upsert(op.records);
-    case 'adopt':
-      return store.adopt(op.record);
+    case 'update': {
+      const customerNumber = store.customerNumberOfUser(op.uniqueId);
+      if (customerNumber === undefined) throw errors.userHasNoCustomer(op.uniqueId);
+      // The store keeps the new record as it is (CustomerStore `adopt`): nothing else holds it.
+      return store.adopt(updatedRecord(store.peek(customerNumber)!, op.body));
+    }
     case 'delete':
       return store.delete(op.customerNumber);
     case 'reset': {

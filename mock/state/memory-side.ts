@@ -15,7 +15,7 @@ import type { Commit, StateOp } from './ops.ts';
 import type { StateSide } from './state-side.ts';
 
 /** The ops that change the store, which a state file keeps. */
-const STORE_OPS = new Set<StateOp['kind']>(['upsert', 'adopt', 'delete', 'reset']);
+const STORE_OPS = new Set<StateOp['kind']>(['upsert', 'update', 'delete', 'reset']);
 
 export function memorySide(config: MockConfig, clock: Clock, barrier?: WriteBarrier): StateSide {
   let world: StateWorld | undefined;

@@ -6,7 +6,7 @@
  * applies in the same order. Ops carry what their effect depends on (token names, records), so
  * applying one log gives every process the same state.
  */
-import type { CustomerRecord } from '../../spec/index.ts';
+import type { CustomerRecord, CustomerUpdate } from '../../spec/index.ts';
 import type { IssuedCode, TokenGrant, TokenResponse } from '../http/oauth/token-store.ts';
 
 /** What a reset or a new session starts from, once its records were checked. */
@@ -17,8 +17,11 @@ export type DataSource =
 
 export type StateOp =
   | { kind: 'upsert'; records: CustomerRecord[] }
-  /** One record an update built from the stored one (CustomerStore `adopt`). */
-  | { kind: 'adopt'; record: CustomerRecord }
+  /**
+   * `POST /v1/customer/info` of a user: the replace-all update of the customer the user is attached
+   * to when the op is applied, so that an update never writes back fields another write changed.
+   */
+  | { kind: 'update'; uniqueId: string; body: CustomerUpdate | null }
   | { kind: 'delete'; customerNumber: number }
   | { kind: 'reset'; data: DataSource }
   | { kind: 'issue'; grant: TokenGrant; access: string; refresh: string | undefined }
@@ -32,7 +35,7 @@ export type StateOp =
 /** What applying each kind of op answers. */
 export interface OpResults {
   upsert: void;
-  adopt: void;
+  update: void;
   delete: boolean;
   reset: number;
   issue: TokenResponse;
