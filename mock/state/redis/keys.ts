@@ -10,6 +10,8 @@ export interface RedisKeys {
   rateSecond(ctx: string, clientId: string, second: number): string;
   rateMinute(ctx: string, clientId: string, minute: number): string;
   journalIds(ctx: string): string;
+  /** A session's idle timer: the key lives for `--session-ttl` after the session's last request. */
+  sessionAlive(ctx: string): string;
   journal(ctx: string): string;
 }
 
@@ -22,6 +24,7 @@ export function redisKeys(prefix: string): RedisKeys {
     rateSecond: (ctx, clientId, second) => `${space(ctx)}:rate:${clientId}:s${second}`,
     rateMinute: (ctx, clientId, minute) => `${space(ctx)}:rate:${clientId}:m${minute}`,
     journalIds: (ctx) => `${space(ctx)}:journal-ids`,
+    sessionAlive: (ctx) => `${space(ctx)}:alive`,
     journal: (ctx) => `${space(ctx)}:journal`,
   };
 }

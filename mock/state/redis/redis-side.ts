@@ -40,7 +40,8 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
   let follower: Follower | undefined;
   let reloading: Promise<void> | undefined;
 
-  const rounds = new RequestRounds(scripts, keys, clock, config.rateLimits);
+  const sessionTtlMs = config.sessionTtl * 1000;
+  const rounds = new RequestRounds(scripts, keys, clock, config.rateLimits, sessionTtlMs);
   const head = async (): Promise<number> => Number((await client.get(keys.head)) ?? 0);
 
   /** Redis lost what this process applied (it came back empty): start again from the start data. */
@@ -63,8 +64,13 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
       throw unavailable(error);
     }
     const value = follower!.outcome(n) as OpResult<O>;
-    // A session's journal goes with it, so that a new session of the same id starts empty.
-    if (op.kind === 'sessionEnd' && value === true) client.del(keys.journal(op.id), keys.journalIds(op.id)).catch(() => {});
+    // A new session's idle timer starts before its 201; an ended one's journal goes with it.
+    try {
+      if (op.kind === 'sessionCreate') await client.set(keys.sessionAlive(value as string), '1', 'PX', sessionTtlMs);
+    } catch (error) {
+      throw unavailable(error);
+    }
+    if (op.kind === 'sessionEnd' && value === true) client.del(keys.journal(op.id), keys.journalIds(op.id), keys.sessionAlive(op.id)).catch(() => {});
     return value;
   };
 
@@ -75,9 +81,13 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
     journalFor: (ctx) => (config.journalSize > 0 ? redisJournal(client, scripts, keys, ctx, config.journalSize, logger, unavailable) : undefined),
     refresh: async (req) => {
       try {
-        const rate = config.rateLimit ? rateCall(world!, req) : undefined;
-        const { head: latest, decision } = await rounds.join(rate);
+        const { ctx, path } = requestContext(req);
+        const rate = config.rateLimit ? rateCall(world!, req, ctx, path) : undefined;
+        const { head: latest, decision, alive } = await rounds.join(rate, ctx);
         if (decision !== undefined) req.rateAhead = { clientId: rate!.clientId, decision };
+        // Unused for --session-ttl on every process: it ends for all (docs/decisions/037).
+        // (The commit catches this process up past `latest`.)
+        if (!alive && world!.sessions.get(ctx) !== undefined) return void (await commit('', { kind: 'sessionEnd', id: ctx }));
         if (latest === follower!.applied) return;
         if (latest > follower!.applied && reloading === undefined) return await follower!.catchUp(latest);
         reloading ??= reload().finally(() => (reloading = undefined));
@@ -105,22 +115,24 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
  * request's round, so that a read costs one round trip. A bearer not known yet (issued elsewhere
  * a moment ago) is counted by the limiter, after this process caught up.
  */
-function rateCall(world: StateWorld, req: MockRequest): RateCall | undefined {
+function rateCall(world: StateWorld, req: MockRequest, ctx: string, path: string): RateCall | undefined {
   const authorization = req.headers.authorization;
   if (authorization === undefined || !authorization.startsWith('Bearer ')) return undefined;
-  let url = req.url ?? '/';
-  let ctx = '';
-  if (url.startsWith(SESSIONS_PREFIX)) {
-    const slash = url.indexOf('/', SESSIONS_PREFIX.length);
-    if (slash < 0) return undefined;
-    ctx = url.slice(SESSIONS_PREFIX.length, slash);
-    url = url.slice(slash);
-  }
   // Only the API's operations are rate-limited (operation-routes.ts).
-  if (!API_PREFIXES.some((prefix) => url.startsWith(`${prefix}/v1/`))) return undefined;
+  if (!API_PREFIXES.some((prefix) => path.startsWith(`${prefix}/v1/`))) return undefined;
   const context = ctx === '' ? world.root : world.sessions.get(ctx);
   const found = context?.tokens.lookup(authorization.slice(7));
   return found?.ok ? { ctx, clientId: found.grant.clientId } : undefined;
+}
+
+/** The session a request is for, by its path alone (`''` at the root), and the path below it. */
+function requestContext(req: MockRequest): { ctx: string; path: string } {
+  const url = req.url ?? '/';
+  if (!url.startsWith(SESSIONS_PREFIX)) return { ctx: '', path: url };
+  const slash = url.indexOf('/', SESSIONS_PREFIX.length);
+  const end = slash < 0 ? url.length : slash;
+  const ctx = url.slice(SESSIONS_PREFIX.length, end).split('?')[0]!;
+  return { ctx, path: slash < 0 ? '/' : url.slice(slash) };
 }
 
 /** What a process starts from, as an op can say it: generated from seed and count, or `--fixtures`. */

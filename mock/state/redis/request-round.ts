@@ -1,7 +1,7 @@
 /**
  * The one round trip a request costs the Redis side before it is served (docs/decisions/037):
- * the log's head, to know whether this process must catch up, and the request's rate-limit
- * count. Requests that arrive in one turn of the event loop share one script call: it is sent
+ * the log's head, to know whether this process must catch up, the request's rate-limit count,
+ * and for a session's request whether the session is still alive, timed anew. Requests that arrive in one turn of the event loop share one script call: it is sent
  * after they all arrived (`setImmediate`), so the head it reads is at least as new as any write
  * acknowledged before any of them arrived, and their counts go in per client.
  */
@@ -20,10 +20,14 @@ export interface RoundAnswer {
   head: number;
   /** The rate decision of the request's call, when it had one counted. */
   decision: RateDecision | undefined;
+  /** For a session's request: false when the session ended unused (`--session-ttl`). */
+  alive: boolean;
 }
 
 interface Waiting {
   rate: RateCall | undefined;
+  /** The session the request is for, or `''` at the root. */
+  session: string;
   resolve: (answer: RoundAnswer) => void;
   reject: (error: unknown) => void;
 }
@@ -36,12 +40,13 @@ export class RequestRounds {
     private readonly keys: RedisKeys,
     private readonly clock: Clock,
     private readonly limits: RateLimits,
+    private readonly sessionTtlMs: number,
   ) {}
 
-  join(rate: RateCall | undefined): Promise<RoundAnswer> {
+  join(rate: RateCall | undefined, session = ''): Promise<RoundAnswer> {
     return new Promise((resolve, reject) => {
       if (this.#waiting.length === 0) setImmediate(() => this.#send());
-      this.#waiting.push({ rate, resolve, reject });
+      this.#waiting.push({ rate, session, resolve, reject });
     });
   }
 
@@ -61,21 +66,23 @@ export class RequestRounds {
       else groups.set(key, [waiting]);
     }
     const keys = [this.keys.head];
-    const args = [this.limits.perSecond, this.limits.perMinute];
+    const args = [this.limits.perSecond, this.limits.perMinute, groups.size, this.sessionTtlMs];
     for (const group of groups.values()) {
       const { ctx, clientId } = group[0]!.rate!;
       keys.push(this.keys.rateSecond(ctx, clientId, second), this.keys.rateMinute(ctx, clientId, minute));
       args.push(group.length);
     }
+    const sessions = [...new Set(round.map((waiting) => waiting.session).filter((session) => session !== ''))];
+    for (const session of sessions) keys.push(this.keys.sessionAlive(session));
     this.scripts.round(keys, args).then(
-      (answer) => this.#answer(round, groups, answer, now, second + 1, (minute + 1) * 60),
+      (answer) => this.#answer(round, groups, sessions, answer, now, second + 1, (minute + 1) * 60),
       (error: unknown) => {
         for (const waiting of round) waiting.reject(error);
       },
     );
   }
 
-  #answer(round: Waiting[], groups: Map<string, Waiting[]>, answer: number[], now: number, secondEnd: number, minuteEnd: number): void {
+  #answer(round: Waiting[], groups: Map<string, Waiting[]>, sessions: string[], answer: number[], now: number, secondEnd: number, minuteEnd: number): void {
     const head = answer[0]!;
     const decisions = new Map<Waiting, RateDecision>();
     let at = 1;
@@ -84,7 +91,8 @@ export class RequestRounds {
       at += 3;
       group.forEach((waiting, k) => decisions.set(waiting, this.#decide(k < allowed, inSecond - allowed + k + 1, inMinute - allowed + k + 1, inMinute, now, secondEnd, minuteEnd)));
     }
-    for (const waiting of round) waiting.resolve({ head, decision: decisions.get(waiting) });
+    const ended = new Set(sessions.filter((_, k) => answer[at + k] === 0));
+    for (const waiting of round) waiting.resolve({ head, decision: decisions.get(waiting), alive: !ended.has(waiting.session) });
   }
 
   #decide(allowed: boolean, inSecond: number, inMinute: number, minuteTotal: number, now: number, secondEnd: number, minuteEnd: number): RateDecision {

@@ -19,18 +19,22 @@ redis.call('XADD', KEYS[2], '1-0', 'op', ARGV[1])
 return 1`;
 
 /**
- * One round of requests (request-round.ts): the log's head, and for each client of the round the
- * calls it wants counted in the fixed windows of a second and a minute (docs/decisions/007),
- * counted for every process alike. Refused calls are not counted. KEYS: the head, then a second's
- * and a minute's key per client; ARGV: the two limits, then the calls per client. Answers the
- * head, then per client {calls allowed, count in the second, count in the minute}.
+ * One round of requests (request-round.ts): the log's head; for each client of the round the calls
+ * it wants counted in the fixed windows of a second and a minute (docs/decisions/007), counted for
+ * every process alike, refused calls not counted; and for each session the round uses, its
+ * idle timer started again. KEYS: the head, a second's and a minute's key per client, then a key
+ * per session. ARGV: the two limits, the number of clients, the session TTL in ms, then the calls
+ * per client. Answers the head, per client {calls allowed, count in the second, count in the
+ * minute}, then per session 1 when it is alive, 0 when it ended unused.
  */
 const ROUND = `
 local out = {tonumber(redis.call('GET', KEYS[1]) or '0')}
 local perSecond = tonumber(ARGV[1])
 local perMinute = tonumber(ARGV[2])
-for i = 2, #KEYS, 2 do
-  local want = tonumber(ARGV[i / 2 + 2])
+local clients = tonumber(ARGV[3])
+for c = 1, clients do
+  local i = 2 * c
+  local want = tonumber(ARGV[4 + c])
   local second = tonumber(redis.call('GET', KEYS[i]) or '0')
   local minute = tonumber(redis.call('GET', KEYS[i + 1]) or '0')
   local allowed = math.max(0, math.min(want, perSecond - second, perMinute - minute))
@@ -43,6 +47,9 @@ for i = 2, #KEYS, 2 do
   out[#out + 1] = allowed
   out[#out + 1] = second
   out[#out + 1] = minute
+end
+for k = 2 + 2 * clients, #KEYS do
+  out[#out + 1] = redis.call('PEXPIRE', KEYS[k], ARGV[4])
 end
 return out`;
 
