@@ -46,6 +46,20 @@ const SECRET_FIELDS = new Set(['client_secret']);
 /** What kind of body an exchange kept, and so how its text reads back. */
 type BodyKind = 'none' | 'json' | 'form' | 'prefix';
 
+/** An exchange as `RecordedExchange.raw` gives it: started, method, status, ms, operation, client, user, body kind, path, query, raw headers, body text. */
+export type RawExchange = [number, string, number, number, string | null, string | null, string | null, BodyKind, string, string, string[], string];
+
+function bodyKindOf(req: MockRequest): BodyKind {
+  const hasBody = req.body !== undefined && req.body !== null && req.bodyText !== undefined;
+  if (!hasBody) return 'none';
+  return req.bodyBytes > MAX_JOURNAL_BODY_BYTES ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
+}
+
+/** The body text kept: none, the text as sent, or the start of its JSON when it is over the limit. */
+function bodyTextOf(req: MockRequest, kind: BodyKind): string {
+  return kind === 'none' ? '' : kind === 'prefix' ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
+}
+
 /**
  * An exchange as kept in the journal's ring, in place: numbers, and strings that live on anyway
  * (the method, the operation, the grant's client and user), as they are; the request's own text
@@ -64,8 +78,6 @@ export class RecordedExchange {
   readonly text = new RequestText();
 
   record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
-    const hasBody = req.body !== undefined && req.body !== null && req.bodyText !== undefined;
-    const truncated = hasBody && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
     this.startedAt = startedAt;
     this.method = req.method ?? 'GET';
     this.status = res.statusCode;
@@ -73,9 +85,31 @@ export class RecordedExchange {
     this.operationId = req.route?.operationId;
     this.clientId = req.grant?.clientId;
     this.uniqueId = req.grant?.uniqueId;
-    this.bodyKind = !hasBody ? 'none' : truncated ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
-    const body = !hasBody ? '' : truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
-    this.text.write(req.pathname, req.search, req.rawHeaders, body);
+    this.bodyKind = bodyKindOf(req);
+    this.text.write(req.pathname, req.search, req.rawHeaders, bodyTextOf(req, this.bodyKind));
+  }
+
+  /**
+   * What `record` keeps, as values JSON carries, unrendered: for a journal kept outside this
+   * process (mock/state/redis/redis-journal.ts), which renders an entry only when asked, as the ring does.
+   */
+  static raw(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): RawExchange {
+    const kind = bodyKindOf(req);
+    const { grant } = req;
+    return [startedAt, req.method ?? 'GET', res.statusCode, durationMs, req.route?.operationId ?? null, grant?.clientId ?? null, grant?.uniqueId ?? null, kind, req.pathname, req.search, req.rawHeaders, bodyTextOf(req, kind)];
+  }
+
+  /** Takes the exchange of `raw` into this slot. */
+  restore([startedAt, method, status, durationMs, operationId, clientId, uniqueId, kind, path, search, rawHeaders, body]: RawExchange): void {
+    this.startedAt = startedAt;
+    this.method = method;
+    this.status = status;
+    this.durationMs = durationMs;
+    this.operationId = operationId ?? undefined;
+    this.clientId = clientId ?? undefined;
+    this.uniqueId = uniqueId ?? undefined;
+    this.bodyKind = kind;
+    this.text.write(path, search, rawHeaders, body);
   }
 
   /** The body as the request's parsed body was, the start of its JSON text when cut, or undefined. */

@@ -53,12 +53,12 @@ for k = 2 + 2 * clients, #KEYS do
 end
 return out`;
 
-/** Journal entries under the next global ids, oldest first; ARGV: the capacity, then each entry's JSON text after its id. */
+/** Journal entries under the next global ids, oldest first, each kept as "ID RAW"; ARGV: the capacity, then each entry's raw text. */
 const JOURNAL = `
 local n = #ARGV - 1
 local last = redis.call('INCRBY', KEYS[1], n)
 for i = 2, #ARGV do
-  redis.call('LPUSH', KEYS[2], '{"id":' .. (last - n + i - 1) .. ',' .. ARGV[i])
+  redis.call('LPUSH', KEYS[2], (last - n + i - 1) .. ' ' .. ARGV[i])
 end
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[1]) - 1)
 return last`;

@@ -131,6 +131,16 @@ it('keeps one journal: ids increase across processes and every process lists the
   expect([...ids].sort((a, b) => a - b)).toStrictEqual(ids);
   expect(new Set(ids).size).toBe(3);
   for (const list of lists) expect(list.body.requests.map((entry: { id: number }) => entry.id)).toStrictEqual(ids);
+  // Rendered when asked, as the in-process journal does: secrets masked.
+  expect(lists[2]!.body.requests[0]).toMatchObject({
+    method: 'GET',
+    path: '/v1/customer/profile',
+    status: 200,
+    operationId: 'getCustomerProfile',
+    clientId: 'demo-client',
+    uniqueId: SAMPLE_UNIQUE_ID,
+    headers: { authorization: `Bearer ${tokens.access_token.slice(0, 6)}…` },
+  });
 });
 
 /** The journal is written after each answer: wait for it, boundedly. */
