@@ -55,6 +55,13 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
     await follower!.catchUp(await head());
   };
 
+  /** Ends the sessions whose idle timer ran out, without starting the others' again. */
+  const endUnused = async (): Promise<void> => {
+    const ids = world!.sessions.list().map(({ id }) => id);
+    const alive = await Promise.all(ids.map((id) => client.exists(keys.sessionAlive(id))));
+    for (const [k, id] of ids.entries()) if (alive[k] === 0) await commit('', { kind: 'sessionEnd', id });
+  };
+
   const commit = async <O extends StateOp>(ctx: string, op: O): Promise<OpResult<O>> => {
     let n: number;
     try {
@@ -88,10 +95,12 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
         // Unused for --session-ttl on every process: it ends for all (docs/decisions/037).
         // (The commit catches this process up past `latest`.)
         if (!alive && world!.sessions.get(ctx) !== undefined) return void (await commit('', { kind: 'sessionEnd', id: ctx }));
-        if (latest === follower!.applied) return;
-        if (latest > follower!.applied && reloading === undefined) return await follower!.catchUp(latest);
-        reloading ??= reload().finally(() => (reloading = undefined));
-        await reloading;
+        if (latest !== follower!.applied) {
+          if (latest > follower!.applied && reloading === undefined) await follower!.catchUp(latest);
+          else await (reloading ??= reload().finally(() => (reloading = undefined)));
+        }
+        // Listing or adding sessions: those unused for --session-ttl end first, as in memory.
+        if (ctx === '' && path.startsWith(SESSIONS_ADMIN)) await endUnused();
       } catch (error) {
         throw unavailable(error);
       }
@@ -124,6 +133,8 @@ function rateCall(world: StateWorld, req: MockRequest, ctx: string, path: string
   const found = context?.tokens.lookup(authorization.slice(7));
   return found?.ok ? { ctx, clientId: found.grant.clientId } : undefined;
 }
+
+const SESSIONS_ADMIN = '/__admin/sessions';
 
 /** The session a request is for, by its path alone (`''` at the root), and the path below it. */
 function requestContext(req: MockRequest): { ctx: string; path: string } {

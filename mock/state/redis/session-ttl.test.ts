@@ -38,3 +38,10 @@ it('keeps a session used on one process alive on every process, and ends it on e
   expect((await call(b)).status).toBe(404);
   expect((await call(`${mocks[1]!.url}/__admin/sessions`)).body.sessions).toStrictEqual([]);
 });
+
+it('lists no session that ended unused, also when no request to it noticed', { timeout: 30_000 }, async () => {
+  expect((await call(`${mocks[0]!.url}/__admin/sessions`, { json: { id: 'idle', count: 0 } })).status).toBe(201);
+  expect((await call(`${mocks[1]!.url}/__admin/sessions`)).body.sessions.map((s: { id: string }) => s.id)).toStrictEqual(['idle']);
+  await sleep(3500);
+  for (const mock of mocks) expect((await call(`${mock.url}/__admin/sessions`)).body.sessions).toStrictEqual([]);
+});
