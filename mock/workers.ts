@@ -14,6 +14,11 @@ export function runWorkers(count: number): void {
   let stopping = false;
   let replaced = 0;
   for (let i = 0; i < count; i++) cluster.fork();
+  // Each worker starts on its own (its banner comes from the first); say when all of them serve.
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === count) console.log(`${count} workers serving port ${address.port}`);
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);

@@ -48,6 +48,22 @@ export class Follower {
     return this.#loop.then(() => (this.applied >= target ? undefined : this.catchUp(target)));
   }
 
+  /**
+   * Applies this process's own ops, numbered from `first` on, from memory when nothing came
+   * between them and what is applied here: no read of the log and no parse. Otherwise it catches
+   * up from the log, theirs included.
+   */
+  applyOwn(first: number, entries: readonly LogEntry[]): Promise<void> {
+    if (this.#loop !== undefined || this.applied !== first - 1) return this.catchUp(first + entries.length - 1);
+    // As the loop: a catch-up asked for meanwhile waits for it.
+    this.#loop = this.#applyAll(first, entries).finally(() => (this.#loop = undefined));
+    return this.#loop;
+  }
+
+  async #applyAll(first: number, entries: readonly LogEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i++) await this.#apply(first + i, entries[i]!);
+  }
+
   /** What applying this process's op number `n` gave: its value, or the error it threw. */
   outcome(n: number): unknown {
     const outcome = this.#outcomes.get(n);

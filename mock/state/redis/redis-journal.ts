@@ -12,6 +12,7 @@ import { countEntries, type Journal, queryEntries } from '../../http/journal/req
 import type { Logger } from '../../http/components.ts';
 import type { RedisKeys } from './keys.ts';
 import type { MockScripts } from './scripts.ts';
+import { atEndOfTurn } from './end-of-turn.ts';
 
 export function redisJournal(client: Redis, scripts: MockScripts, keys: RedisKeys, ctx: string, capacity: number, logger: Logger, unavailable: (error: unknown) => Error): Journal {
   // One slot, to render the entries of a query.
@@ -38,7 +39,7 @@ export function redisJournal(client: Redis, scripts: MockScripts, keys: RedisKey
   };
   return {
     record: (req, res, startedAt, durationMs) => {
-      if (waiting.length === 0) setImmediate(send);
+      if (waiting.length === 0) atEndOfTurn(send);
       waiting.push(JSON.stringify(RecordedExchange.raw(req, res, startedAt, durationMs)));
     },
     query: async (filter, limit) => queryEntries(await entries(), filter, limit),

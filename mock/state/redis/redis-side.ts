@@ -16,6 +16,7 @@ import type { StateWorld } from '../apply-op.ts';
 import type { DataSource, OpResult, StateOp } from '../ops.ts';
 import type { StateSide } from '../state-side.ts';
 import { connectRedis, redisUnavailable, RedisStartError } from './connect.ts';
+import { Appender } from './appender.ts';
 import { Follower, type LogEntry } from './follower.ts';
 import { redisKeys } from './keys.ts';
 import { redisJournal } from './redis-journal.ts';
@@ -42,6 +43,7 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
 
   const sessionTtlMs = config.sessionTtl * 1000;
   const rounds = new RequestRounds(scripts, keys, clock, config.rateLimits, sessionTtlMs);
+  const appender = new Appender(scripts, keys, () => follower!);
   const head = async (): Promise<number> => Number((await client.get(keys.head)) ?? 0);
 
   /** Redis lost what this process applied (it came back empty): start again from the start data. */
@@ -65,8 +67,7 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
   const commit = async <O extends StateOp>(ctx: string, op: O): Promise<OpResult<O>> => {
     let n: number;
     try {
-      n = await scripts.appendOp(keys.head, keys.log, JSON.stringify({ ctx, origin, op } satisfies LogEntry));
-      await follower!.catchUp(n);
+      n = await appender.append({ ctx, origin, op });
     } catch (error) {
       throw unavailable(error);
     }

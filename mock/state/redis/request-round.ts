@@ -9,6 +9,7 @@ import type { Clock } from '../../http/components.ts';
 import type { RateDecision, RateLimits } from '../../http/rate-limiter.ts';
 import type { RedisKeys } from './keys.ts';
 import type { MockScripts } from './scripts.ts';
+import { atEndOfTurn } from './end-of-turn.ts';
 
 /** A call to count: the client's, in a context (`''` the root, else a session). */
 export interface RateCall {
@@ -45,7 +46,7 @@ export class RequestRounds {
 
   join(rate: RateCall | undefined, session = ''): Promise<RoundAnswer> {
     return new Promise((resolve, reject) => {
-      if (this.#waiting.length === 0) setImmediate(() => this.#send());
+      if (this.#waiting.length === 0) atEndOfTurn(() => this.#send());
       this.#waiting.push({ rate, session, resolve, reject });
     });
   }

@@ -5,11 +5,13 @@
  */
 import type { Redis } from 'ioredis';
 
-/** The change log: the head counter gives each op its number, the stream keeps the op under `N-0`. */
+/** The change log: the head counter gives each op its number, the stream keeps the op under `N-0`; the first number is answered. */
 const APPEND = `
-local n = redis.call('INCR', KEYS[1])
-redis.call('XADD', KEYS[2], n .. '-0', 'op', ARGV[1])
-return n`;
+local first = redis.call('INCRBY', KEYS[1], #ARGV) - #ARGV + 1
+for i = 1, #ARGV do
+  redis.call('XADD', KEYS[2], (first + i - 1) .. '-0', 'op', ARGV[i])
+end
+return first`;
 
 /** The first op of an empty prefix, written by exactly one of the processes that start together. */
 const SEED = `
@@ -64,7 +66,7 @@ redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[1]) - 1)
 return last`;
 
 export interface MockScripts {
-  appendOp(head: string, log: string, op: string): Promise<number>;
+  appendOps(head: string, log: string, ops: string[]): Promise<number>;
   seedOnce(head: string, log: string, op: string): Promise<number>;
   round(keys: string[], args: number[]): Promise<number[]>;
   journalEntries(ids: string, list: string, capacity: number, rests: string[]): Promise<number>;
@@ -77,7 +79,7 @@ export function defineScripts(client: Redis): MockScripts {
   client.defineCommand('mockJournal', { numberOfKeys: 2, lua: JOURNAL });
   const call = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   return {
-    appendOp: (head, log, op) => call.mockAppend!(head, log, op) as Promise<number>,
+    appendOps: (head, log, ops) => call.mockAppend!(head, log, ...ops) as Promise<number>,
     seedOnce: (head, log, op) => call.mockSeed!(head, log, op) as Promise<number>,
     // Without a fixed number of keys, ioredis takes their number first.
     round: (keys, args) => call.mockRound!(keys.length, ...keys, ...args) as Promise<number[]>,

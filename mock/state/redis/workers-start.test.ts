@@ -34,7 +34,11 @@ it('serves one port from two processes with --workers 2 --redis', { timeout: 90_
   const mock = await startMockProcess(['--workers', '2', '--redis', redis.url, '--redis-prefix', 'workers', '--count', '0']);
   started.push(mock);
   const pids = new Set<number>();
-  for (let i = 0; i < 40 && pids.size < 2; i++) pids.add(await pidOf(mock.url));
+  // The first worker's banner may come before the second listens: ask for a while.
+  for (let i = 0; i < 300 && pids.size < 2; i++) {
+    pids.add(await pidOf(mock.url));
+    if (pids.size < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   expect(pids.size).toBe(2);
   expect(pids.has(mock.child.pid!)).toBe(false);
 });
