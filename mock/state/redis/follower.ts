@@ -6,6 +6,8 @@
  * redemptions of one code wins.
  */
 import type { Redis } from 'ioredis';
+import { ApiError } from '../../core/errors.ts';
+import type { Logger } from '../../http/components.ts';
 import { applyOp, type StateWorld } from '../apply-op.ts';
 import type { StateOp } from '../ops.ts';
 import type { RedisKeys } from './keys.ts';
@@ -38,6 +40,7 @@ export class Follower {
     private readonly origin: string,
     /** Whether the seed op gives the data this process started with. */
     private readonly startedFrom: (entry: LogEntry) => boolean,
+    private readonly logger: Logger,
   ) {}
 
   /** Resolves once every op up to `target` is applied here. */
@@ -94,8 +97,10 @@ export class Follower {
       const skip = entry.seed === true && this.applied === 0 && this.startedFrom(entry);
       outcome = { ok: true, value: skip ? undefined : await applyOp(this.world, entry.ctx, entry.op) };
     } catch (error) {
-      // Refused on every process alike: only its writer needs to hear it.
+      // Refused on every process alike: only its writer needs to hear it. Anything but a refusal
+      // is a fault of this process, which may now differ from the others: say so.
       outcome = { ok: false, error };
+      if (!(error instanceof ApiError)) this.logger.error(`op ${n} (${entry.op.kind}) failed here`, error);
     }
     this.applied = n;
     if (entry.origin === this.origin) this.#outcomes.set(n, outcome);
