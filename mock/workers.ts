@@ -13,9 +13,9 @@ const MAX_REPLACEMENTS = 10;
 export function runWorkers(count: number): void {
   let stopping = false;
   let replaced = 0;
+  let listening = 0;
   for (let i = 0; i < count; i++) cluster.fork();
   // Each worker starts on its own (its banner comes from the first); say when all of them serve.
-  let listening = 0;
   cluster.on('listening', (_worker, address) => {
     if (++listening === count) console.log(`${count} workers serving port ${address.port}`);
   });
@@ -23,6 +23,12 @@ export function runWorkers(count: number): void {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
+    }
+    // A start error (a Redis that cannot be reached): every worker would meet it; the worker said why.
+    if (listening === 0 && code === 2) {
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exit(2);
     }
     if (++replaced > MAX_REPLACEMENTS) {
       console.error(`error: ${replaced} workers died; stopping (the last one: pid ${worker.process.pid}, ${signal ?? `exit code ${code}`})`);

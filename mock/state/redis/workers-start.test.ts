@@ -60,6 +60,13 @@ it('exits 2 after a bounded wait when Redis cannot be reached, naming the URL wi
   expect(output).not.toContain('hunter2');
 });
 
+it('exits 2 at once with --workers when Redis cannot be reached, as one process does', async () => {
+  const port = await freePort();
+  const { code, output } = await runCli(['--port', '0', '--workers', '2', '--redis', `redis://127.0.0.1:${port}`], 20_000);
+  expect(code).toBe(2);
+  expect(output).toContain(`Redis at redis://127.0.0.1:${port} cannot be reached after 5 s`);
+});
+
 it('exits 2 with a clear message for a malformed URL and a prefix with spaces', async () => {
   const url = await runCli(['--redis', 'redis//127.0.0.1']);
   expect(url.code).toBe(2);
