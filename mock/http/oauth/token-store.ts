@@ -72,6 +72,17 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 export type TokenLookup = { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'expired' };
 
+type Rows<T> = Array<[string, string, T, number]>;
+
+export interface TokenDump {
+  access: Rows<TokenGrant>;
+  refresh: Rows<TokenGrant>;
+  codes: Rows<IssuedCode>;
+  spentCodes: Rows<Spent>;
+  spentRefresh: Rows<Spent>;
+  revoked: Rows<true>;
+}
+
 interface Spent {
   clientId: string;
   family: string | undefined;
@@ -183,6 +194,22 @@ export class TokenStore {
   revokeRefreshToken(refreshToken: string): void {
     const grant = this.refresh.delete(refreshToken);
     if (grant) this.spentRefresh.set(refreshToken, grant.clientId, { clientId: grant.clientId, family: grant.family }, this.clock.now() + this.refreshTtlMs);
+  }
+
+  /** Every token, code, spent one and revocation with its expiry, as JSON carries them (a checkpoint of shared state). */
+  dump(): TokenDump {
+    const { access, refresh, codes, spentCodes, spentRefresh, revoked } = this;
+    return { access: access.dump(), refresh: refresh.dump(), codes: codes.dump(), spentCodes: spentCodes.dump(), spentRefresh: spentRefresh.dump(), revoked: revoked.dump() };
+  }
+
+  /** Replaces everything with a `dump`. */
+  load(dump: TokenDump): void {
+    this.access.load(dump.access);
+    this.refresh.load(dump.refresh);
+    this.codes.load(dump.codes);
+    this.spentCodes.load(dump.spentCodes);
+    this.spentRefresh.load(dump.spentRefresh);
+    this.revoked.load(dump.revoked);
   }
 
   /** Forgets every token, code and revocation: the state it followed was lost (a Redis that came back empty). */

@@ -82,6 +82,15 @@ export class SessionRegistry {
     }
   }
 
+  /** How many ids `session-N` were drawn: part of a checkpoint, so every process draws the same next one. */
+  get made(): number {
+    return this.#made;
+  }
+
+  set made(count: number) {
+    this.#made = count;
+  }
+
   /** The context of a live session, without counting as a use. */
   get(id: string): MockContext | undefined {
     return this.#live(id)?.context;

@@ -31,9 +31,13 @@ async function mocks(count: number, flags: string[]): Promise<MockProcess[]> {
   return started;
 }
 
-it('loses no acknowledged write when a process is SIGKILLed in a burst of 10,000 writes over three processes', { timeout: 180_000 }, async () => {
+it('loses no acknowledged write when a process is SIGKILLed in a burst of 10,000 writes over three processes, and a process started after reads it all from a checkpoint', { timeout: 180_000 }, async () => {
   const redis = await redisServer();
-  const processes = await mocks(3, ['--redis', redis.url, '--redis-prefix', 'kill']);
+  const flags = ['--redis', redis.url, '--redis-prefix', 'kill'];
+  const processes = await mocks(3, flags);
+  // State a checkpoint must carry besides customers: a session, and a token.
+  expect((await call(`${processes[1]!.url}/__admin/sessions`, { json: { id: 'kept', count: 0 } })).status).toBe(201);
+  const { body: tokens } = await call(`${processes[2]!.url}/__admin/tokens`, { json: { clientId: 'kept' } });
   const acknowledged: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -53,7 +57,13 @@ it('loses no acknowledged write when a process is SIGKILLed in a burst of 10,000
   expect(acknowledged.length).toBeGreaterThan(6000);
   const killed = processes[0]!;
   expect(killed.child.signalCode).toBe('SIGKILL');
-  for (const survivor of processes.slice(1)) {
+  // The log was trimmed to a checkpoint (every 5,000 ops), and a new process starts from it.
+  const [[first]] = await redis.client().xrange('kill:log', '-', '+', 'COUNT', 1);
+  expect(Number(first!.split('-')[0])).toBeGreaterThan(5000);
+  const [late] = await mocks(1, flags);
+  expect((await call(`${late!.url}/__sessions/kept/healthz`)).status).toBe(200);
+  expect((await call(`${late!.url}/v1/client/customer/info/${SAMPLE_CUSTOMER_NUMBER}`, { token: tokens.access_token })).status).toBe(200);
+  for (const survivor of [...processes.slice(1), late!]) {
     const stored = new Set<number>();
     for (let offset = 0; ; offset += 1000) {
       const page = await call(`${survivor.url}/__admin/customers?offset=${offset}&limit=1000`);

@@ -9,8 +9,10 @@ import type { Redis } from 'ioredis';
 import { ApiError } from '../../core/errors.ts';
 import type { Logger } from '../../http/components.ts';
 import { applyOp, type StateWorld } from '../apply-op.ts';
+import { type Checkpoint, CHECKPOINT_EVERY, loadCheckpoint, takeCheckpoint } from './checkpoint.ts';
 import type { StateOp } from '../ops.ts';
 import type { RedisKeys } from './keys.ts';
+import type { MockScripts } from './scripts.ts';
 
 /** What the log holds for an op: the context it changes and the process that wrote it. */
 export interface LogEntry {
@@ -25,6 +27,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const BATCH = 1000;
 
+function opNumber(id: string): number {
+  return Number(id.slice(0, id.indexOf('-')));
+}
+
 export class Follower {
   /** The number of the last op applied here. */
   applied = 0;
@@ -35,6 +41,7 @@ export class Follower {
 
   constructor(
     private readonly client: Redis,
+    private readonly scripts: MockScripts,
     private readonly keys: RedisKeys,
     private readonly world: StateWorld,
     private readonly origin: string,
@@ -86,9 +93,31 @@ export class Follower {
   async #run(): Promise<void> {
     while (this.applied < this.#wanted) {
       const entries = await this.client.xrange(this.keys.log, `${this.applied + 1}-0`, '+', 'COUNT', BATCH);
-      if (entries.length === 0) throw new Error(`the change log ends before op ${this.#wanted}`);
-      for (const [id, fields] of entries) await this.#apply(Number(id.slice(0, id.indexOf('-'))), JSON.parse(fields[1]!) as LogEntry);
+      const first = entries.length === 0 ? Infinity : opNumber(entries[0]![0]);
+      // Trimmed past what is applied here: the checkpoint it was trimmed to, then the rest.
+      if (first > this.applied + 1) {
+        await this.#loadCheckpoint();
+        continue;
+      }
+      for (const [id, fields] of entries) await this.#apply(opNumber(id), JSON.parse(fields[1]!) as LogEntry);
     }
+  }
+
+  async #loadCheckpoint(): Promise<void> {
+    const text = await this.client.get(this.keys.checkpoint);
+    const checkpoint = text === null ? undefined : (JSON.parse(text) as Checkpoint);
+    if (checkpoint === undefined || checkpoint.n <= this.applied) throw new Error(`the change log ends before op ${this.#wanted}`);
+    await loadCheckpoint(this.world, checkpoint);
+    this.applied = checkpoint.n;
+  }
+
+  /** Writes the state after op `n`, this process's, then trims the log before it: taken now, before the next op applies. */
+  #checkpoint(n: number): void {
+    const checkpoint = takeCheckpoint(this.world, n);
+    if (checkpoint === undefined) return;
+    this.scripts
+      .checkpoint(this.keys.checkpoint, this.keys.checkpointOp, this.keys.log, n, JSON.stringify(checkpoint))
+      .catch((error: unknown) => this.logger.warn(`no checkpoint at op ${n}: ${(error as Error).message}`));
   }
 
   async #apply(n: number, entry: LogEntry): Promise<void> {
@@ -103,6 +132,8 @@ export class Follower {
       if (!(error instanceof ApiError)) this.logger.error(`op ${n} (${entry.op.kind}) failed here`, error);
     }
     this.applied = n;
-    if (entry.origin === this.origin) this.#outcomes.set(n, outcome);
+    if (entry.origin !== this.origin) return;
+    this.#outcomes.set(n, outcome);
+    if (n % CHECKPOINT_EVERY === 0) this.#checkpoint(n);
   }
 }

@@ -7,6 +7,10 @@ export interface RedisKeys {
   head: string;
   /** The change log, a stream of ops numbered `N-0`. */
   log: string;
+  /** The state after some op of the log, which the log before it was trimmed to (checkpoint.ts). */
+  checkpoint: string;
+  /** The op number of the checkpoint. */
+  checkpointOp: string;
   rateSecond(ctx: string, clientId: string, second: number): string;
   rateMinute(ctx: string, clientId: string, minute: number): string;
   journalIds(ctx: string): string;
@@ -21,6 +25,8 @@ export function redisKeys(prefix: string): RedisKeys {
   return {
     head: `${prefix}:head`,
     log: `${prefix}:log`,
+    checkpoint: `${prefix}:checkpoint`,
+    checkpointOp: `${prefix}:checkpoint-op`,
     rateSecond: (ctx, clientId, second) => `${space(ctx)}:rate:${clientId}:s${second}`,
     rateMinute: (ctx, clientId, minute) => `${space(ctx)}:rate:${clientId}:m${minute}`,
     journalIds: (ctx) => `${space(ctx)}:journal-ids`,

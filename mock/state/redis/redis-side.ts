@@ -108,7 +108,7 @@ export async function redisSide(config: MockConfig, clock: Clock, logger: Logger
     },
     start: async (given) => {
       world = given;
-      follower = new Follower(client, keys, given, origin, (entry) => JSON.stringify(entry.op) === seedText, logger);
+      follower = new Follower(client, scripts, keys, given, origin, (entry) => JSON.stringify(entry.op) === seedText, logger);
       try {
         await scripts.seedOnce(keys.head, keys.log, JSON.stringify(seed));
         await follower.catchUp(await head());

@@ -21,6 +21,18 @@ redis.call('XADD', KEYS[2], '1-0', 'op', ARGV[1])
 return 1`;
 
 /**
+ * A checkpoint (checkpoint.ts) and the trim of the log before it, in one step, and only when it is
+ * newer than the one stored: two processes' checkpoints never go back in time. KEYS: the
+ * checkpoint, its op number, the log; ARGV: the op number, the checkpoint.
+ */
+const CHECKPOINT = `
+if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('XTRIM', KEYS[3], 'MINID', (tonumber(ARGV[1]) + 1) .. '-0')
+return 1`;
+
+/**
  * One round of requests (request-round.ts): the log's head; for each client of the round the calls
  * it wants counted in the fixed windows of a second and a minute (docs/decisions/007), counted for
  * every process alike, refused calls not counted; and for each session the round uses, its
@@ -70,6 +82,7 @@ export interface MockScripts {
   seedOnce(head: string, log: string, op: string): Promise<number>;
   round(keys: string[], args: number[]): Promise<number[]>;
   journalEntries(ids: string, list: string, capacity: number, rests: string[]): Promise<number>;
+  checkpoint(checkpoint: string, number: string, log: string, n: number, state: string): Promise<number>;
 }
 
 export function defineScripts(client: Redis): MockScripts {
@@ -77,6 +90,7 @@ export function defineScripts(client: Redis): MockScripts {
   client.defineCommand('mockSeed', { numberOfKeys: 2, lua: SEED });
   client.defineCommand('mockRound', { lua: ROUND });
   client.defineCommand('mockJournal', { numberOfKeys: 2, lua: JOURNAL });
+  client.defineCommand('mockCheckpoint', { numberOfKeys: 3, lua: CHECKPOINT });
   const call = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   return {
     appendOps: (head, log, ops) => call.mockAppend!(head, log, ...ops) as Promise<number>,
@@ -84,5 +98,6 @@ export function defineScripts(client: Redis): MockScripts {
     // Without a fixed number of keys, ioredis takes their number first.
     round: (keys, args) => call.mockRound!(keys.length, ...keys, ...args) as Promise<number[]>,
     journalEntries: (ids, list, capacity, rests) => call.mockJournal!(ids, list, capacity, ...rests) as Promise<number>,
+    checkpoint: (checkpoint, number, log, n, state) => call.mockCheckpoint!(checkpoint, number, log, n, state) as Promise<number>,
   };
 }
