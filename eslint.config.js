@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     // Off in tests only: a test reads JSON answers of every shape the API has and asserts on their
     // fields; typing each body would restate the spec that `expectSpecResponse` already checks.
-    files: ['**/*.test.ts', 'mock/http/test-support.ts'],
+    files: ['**/*.test.ts', 'mock/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

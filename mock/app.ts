@@ -17,17 +17,19 @@ import { type Clock, type Logger, type RandomSource, consoleLogger, seededRandom
 import { createHttpApp, type HttpApp } from './http/create-http-app.ts';
 import { type Handler, handlers as defaultHandlers } from './http/handlers.ts';
 import { TokenStore } from './http/oauth/token-store.ts';
-import { RateLimiter } from './http/rate-limiter.ts';
 import { openDurableStore } from './persistence/durable-store.ts';
+import type { WriteBarrier } from './persistence/write-barrier.ts';
 import { loadFixtureFile } from './load/load-fixture-file.ts';
 import type { Writable } from 'node:stream';
-import { RequestJournal } from './http/journal/request-journal.ts';
 import { observeExchanges } from './http/journal/observe-exchange.ts';
 import type { MockContext } from './http/pipeline/context.ts';
 import { requestLog } from './http/request-log.ts';
 import { sessionContexts } from './http/sessions/session-context.ts';
 import { SessionRegistry } from './http/sessions/session-registry.ts';
 import { appMetrics, type StateHealth } from './http/metrics/metrics-registry.ts';
+import type { DataSource } from './state/ops.ts';
+import { memorySide } from './state/memory-side.ts';
+import type { StateSide } from './state/state-side.ts';
 
 export interface AppComponents {
   store: CustomerStore;
@@ -60,18 +62,28 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     : undefined;
   const store = durable?.store ?? components.store ?? (await initialStore(config));
   const tokens = new TokenStore(clock, config.tokenTtl, { refreshTtlSeconds: config.refreshTtl });
+  // The state seam (docs/decisions/037): chosen here, once; everything below is handed its parts.
+  const side = await stateSide(config, clock, logger, durable?.journal);
   const root: MockContext = {
     config,
     store,
     tokens,
-    limiter: config.rateLimit ? new RateLimiter(clock, config.rateLimits) : undefined,
-    barrier: durable?.journal,
+    commit: side.commitFor(''),
+    limiter: side.limiterFor(''),
     logger,
     basePath: '',
-    journal: config.journalSize > 0 ? new RequestJournal(config.journalSize) : undefined,
+    journal: side.journalFor(''),
   };
-  const sessions = new SessionRegistry(clock, { ttlSeconds: config.sessionTtl, maxSessions: config.maxSessions }, sessionContexts(root, clock));
-  const metrics = appMetrics(config, root, sessions, components.stateHealth);
+  // Shared sessions end when deleted: each process would see a different idle time (docs/decisions/037).
+  const ttlSeconds = side.kind === 'redis' ? Infinity : config.sessionTtl;
+  const sessions = new SessionRegistry(clock, { ttlSeconds, maxSessions: config.maxSessions }, sessionContexts(root, clock, side));
+  try {
+    await side.start({ root, sessions, records: (data) => recordsOf(source, data) });
+  } catch (error) {
+    await side.close();
+    throw error;
+  }
+  const metrics = appMetrics(config, root, sessions, components.stateHealth ?? (() => ({ backend: side.kind, healthy: side.healthy() })));
   const observe = observeExchanges(config.journalSize > 0, requestLog(config.log, components.logStream), metrics?.count);
   const http = createHttpApp({
     config,
@@ -84,6 +96,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     sessions,
     observe,
     metrics,
+    state: side,
   });
   return {
     http,
@@ -92,6 +105,7 @@ export async function createApp(config: MockConfig, components: Partial<AppCompo
     close: async () => {
       sessions.endAll();
       tokens.close();
+      await side.close();
       await durable?.close();
     },
   };
@@ -118,6 +132,18 @@ export function customerSource(config: MockConfig): CustomerSource {
     },
     write: (records, stream) => writeFixtures(records, stream),
   };
+}
+
+/** The side of the state seam the flags ask for; Redis' client is loaded only when it is used. */
+async function stateSide(config: MockConfig, clock: Clock, logger: Logger, barrier: WriteBarrier | undefined): Promise<StateSide> {
+  if (config.redis === undefined) return memorySide(config, clock, barrier);
+  const { redisSide } = await import('./state/redis/redis-side.ts');
+  return redisSide(config, clock, logger);
+}
+
+function recordsOf(source: CustomerSource, data: DataSource): Iterable<CustomerRecord> | Promise<Iterable<CustomerRecord>> {
+  if (data.kind === 'defaults') return source.defaults();
+  return data.kind === 'generate' ? source.generate(data.seed, data.count) : data.customers;
 }
 
 async function readAll(path: string): Promise<CustomerRecord[]> {

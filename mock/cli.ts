@@ -3,7 +3,9 @@
  * to get going (docs/reference.md §4). Thin on purpose; the work is in `startMock`.
  */
 import { ConfigError, DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA, helpText, parseMockConfig, type MockConfig } from './config.ts';
+import cluster from 'node:cluster';
 import { consoleLogger } from './http/components.ts';
+import { withoutPassword } from './config/redis-flags.ts';
 import type { BannerSample } from './banner-sample.ts';
 import { FixtureError } from '../fixtures/validate-record.ts';
 import { StateFileLockedError } from './persistence/state-lock.ts';
@@ -25,12 +27,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const { runWorkers } = await import('./workers.ts');
+    runWorkers(config.workers);
+    return;
+  }
   const started = Date.now();
   // Loaded after the flags are read, so --help and flag errors answer at once.
   const { startMock } = await import('./server.ts');
   const { bannerSample } = await import('./banner-sample.ts');
   const mock = await startMock(config, { logger: consoleLogger });
-  console.log(banner(mock.url, mock.store.size, config, Date.now() - started, bannerSample(mock.store)));
+  // Of the workers of --workers, the first says how to get going; they all serve the same.
+  if (cluster.worker === undefined || cluster.worker.id === 1) console.log(banner(mock.url, mock.store.size, config, Date.now() - started, bannerSample(mock.store)));
   const stop = (signal: string) => {
     console.log(`\n${signal}: closing the mock`);
     mock.close().then(
@@ -46,7 +54,9 @@ function banner(url: string, customers: number, config: MockConfig, ms: number, 
   const basic = `${DEMO_CLIENT.id}:${DEMO_CLIENT.secret}`;
   const redirect = 'http://localhost:3000/callback';
   const authorize = `${url}/user/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT.id}&redirect_uri=${encodeURIComponent(redirect)}&state=xyz`;
-  const data = config.stateFile
+  const data = config.redis
+    ? `shared in Redis at ${withoutPassword(config.redis)} under ${config.redisPrefix}:*${config.workers > 1 ? `, ${config.workers} worker processes` : ''}`
+    : config.stateFile
     ? `kept in ${config.stateFile}`
     : config.fixtures
       ? `from ${config.fixtures}`
@@ -92,6 +102,7 @@ function corsLine(config: MockConfig): string {
 main().catch((error: unknown) => {
   console.error('error: the mock could not start:', error instanceof Error ? error.message : error);
   // A fixture file that is missing or invalid is a bad --fixtures value: exit 2, like other bad flags.
-  // So is a --state-file that another running mock holds.
-  process.exit(error instanceof FixtureError || error instanceof StateFileLockedError ? 2 : 1);
+  // So is a --state-file that another running mock holds, and a --redis that cannot be reached.
+  const startError = error instanceof FixtureError || error instanceof StateFileLockedError || (error instanceof Error && error.name === 'RedisStartError');
+  process.exit(startError ? 2 : 1);
 });

@@ -6,28 +6,22 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_RANDOM_CUSTOMERS } from '../fixtures/unique-ids.ts';
-import { addClient, parseClient } from './config/client-flag.ts';
+import { addClient, type OAuthClient, parseClient } from './config/client-flag.ts';
 import { type CorsPolicy, parseCors } from './config/cors-flag.ts';
-import type { LogFormat } from './http/request-log.ts';
-import { HARDENING_FLAGS, attachRedirectUris } from './hardening-flags.ts';
+import { attachRedirectUris, hostName, redirectUri } from './config/hardening-values.ts';
 import { ConfigError, integer, nonEmpty } from './config/values.ts';
-import { FAULT_KIND_FLAG } from './config/fault-kind-flag.ts';
-import type { FaultKind } from './http/faults/fault-kinds.ts';
+import { addFaultKind } from './config/fault-kind-flag.ts';
+import { FAULT_KINDS, type FaultKind } from './http/faults/fault-kinds.ts';
+import { checkStateFlags, redisPrefix, redisUrl } from './config/redis-flags.ts';
 
 export { ConfigError };
+export type { OAuthClient };
 
 export type SearchOverflow = 'forbid' | 'truncate';
 
-export interface OAuthClient {
-  id: string;
-  /** `undefined` for a public client (RFC 6749 §2.1): it sends `client_id` alone and must use PKCE. */
-  secret: string | undefined;
-  /**
-   * The redirect URIs registered for this client (`--redirect-uri ID=URI`), compared exactly.
-   * Unset: the loopback rule of RFC 8252 §7.3 (oauth/redirect-uris.ts), as the demo clients have it.
-   */
-  redirectUris?: string[];
-}
+/** `--log`: one line a request, readable or JSON, or none (mock/http/request-log.ts). */
+export type LogFormat = 'pretty' | 'json' | 'off';
+
 
 /** Guards against oversized and slow requests (issue 6). Not flags: tests shorten them. */
 export interface HttpLimits {
@@ -83,6 +77,14 @@ export interface MockConfig {
   refreshTtl: number;
   /** `--redirect-uri ID=URI` as given; attached to `clients` once every flag is read. */
   redirectUris: Array<{ clientId: string; uri: string }>;
+  /** `--redis URL`: the state lives in Redis, shared by every process with the same URL and prefix. */
+  redis: string | undefined;
+  /** The key prefix in Redis (`--redis-prefix`). */
+  redisPrefix: string;
+  /** Processes serving one port (`--workers`); more than one needs `redis`. */
+  workers: number;
+  /** `--replica-name`: sent as `X-Mock-Replica` on every answer. */
+  replicaName: string | undefined;
 }
 
 export const DEMO_CLIENT: OAuthClient & { secret: string } = { id: 'demo-client', secret: 'demo-secret' };
@@ -119,6 +121,10 @@ export const DEFAULT_CONFIG: MockConfig = {
   adminBodyLimit: 256 * 1024 * 1024,
   refreshTtl: 30 * 24 * 3600,
   redirectUris: [],
+  redis: undefined,
+  redisPrefix: 'connect-mock',
+  workers: 1,
+  replicaName: undefined,
 };
 
 
@@ -242,8 +248,64 @@ export const FLAGS: Record<string, FlagSpec> = {
     help: 'most test sessions at once; one more is a 409',
     apply: (c, r, s) => (c.maxSessions = integer(r, s, 0, 10_000)),
   },
-  ...HARDENING_FLAGS,
-  ...FAULT_KIND_FLAG,
+  // The hardening flags (issue 16).
+  'allowed-host': {
+    env: 'MOCK_ALLOWED_HOSTS',
+    value: 'NAME',
+    help: 'a Host name answered besides localhost, *.localhost, 127.0.0.1 and [::1] while bound to loopback (repeatable; ".example.test" allows its subdomains)',
+    multiple: true,
+    apply: (c, r, s) => c.allowedHosts.push(hostName(r, s)),
+  },
+  'admin-body-limit': {
+    env: 'MOCK_ADMIN_BODY_LIMIT',
+    value: 'BYTES',
+    help: 'largest /__admin request body, counted after decompression (more is a 413)',
+    apply: (c, r, s) => (c.adminBodyLimit = integer(r, s, 1024, 2 ** 31 - 1)),
+  },
+  'refresh-ttl': {
+    env: 'MOCK_REFRESH_TTL',
+    value: 'SECONDS',
+    help: 'refresh token lifetime',
+    apply: (c, r, s) => (c.refreshTtl = integer(r, s, 1, 10 * 31_536_000)),
+  },
+  'redirect-uri': {
+    env: 'MOCK_REDIRECT_URIS',
+    value: 'ID=URI',
+    help: "register URI as a redirect_uri of client ID (repeatable; a client with none takes only loopback URIs, as the demo clients do)",
+    multiple: true,
+    apply: (c, r, s) => c.redirectUris.push(redirectUri(r, s)),
+  },
+  redis: {
+    env: 'MOCK_REDIS_URL',
+    value: 'URL',
+    help: 'keep the state in Redis (redis://[user:pass@]host:port[/db], rediss:// for TLS), shared by every mock started with the same URL and prefix',
+    apply: (c, r, s) => (c.redis = redisUrl(r, s)),
+  },
+  'redis-prefix': {
+    env: 'MOCK_REDIS_PREFIX',
+    value: 'P',
+    help: 'prefix of every key the mock keeps in Redis; another prefix is another mock',
+    apply: (c, r, s) => (c.redisPrefix = redisPrefix(r, s)),
+  },
+  workers: {
+    env: 'MOCK_WORKERS',
+    value: 'N',
+    help: 'processes serving the one port; more than 1 needs --redis',
+    apply: (c, r, s) => (c.workers = integer(r, s, 1, 256)),
+  },
+  'replica-name': {
+    env: 'MOCK_REPLICA_NAME',
+    value: 'NAME',
+    help: 'send "X-Mock-Replica: NAME" on every answer, to tell replicas behind a load balancer apart',
+    apply: (c, r, s) => (c.replicaName = headerValue(r, s)),
+  },
+  'fault-kind': {
+    env: 'MOCK_FAULT_KINDS',
+    value: 'KIND',
+    help: `what a --fault-rate request gets, at random among those given: ${FAULT_KINDS.join('|')} (repeatable; default 500)`,
+    multiple: true,
+    apply: (c, r, s) => addFaultKind(c, r, s),
+  },
 };
 
 /** The defaults shown in --help, as a user would type them. */
@@ -252,6 +314,7 @@ const SHOWN_DEFAULTS: Record<string, string> = {
   'search-overflow': 'forbid', 'fault-rate': '0', 'token-ttl': '3600', cors: 'on',
   'journal-size': '1000', log: 'pretty with npm start, off in startMock', 'session-ttl': '3600', 'max-sessions': '50',
   'admin-body-limit': String(256 * 1024 * 1024), 'refresh-ttl': String(30 * 24 * 3600),
+  'redis-prefix': 'connect-mock', workers: '1',
 };
 
 /**
@@ -280,6 +343,7 @@ export function parseMockConfig(argv: string[], env: NodeJS.ProcessEnv = {}): { 
   }
   // After every flag: --redirect-uri may name a client that a later flag adds.
   attachRedirectUris(config);
+  checkStateFlags(config);
   return { config, help: values.help === true };
 }
 
@@ -313,6 +377,15 @@ function wrapped<T>(parse: () => T, source: string): T {
   } catch (error) {
     throw new ConfigError(`${source}: ${(error as Error).message}.`);
   }
+}
+
+/** A header value: visible ASCII and inner spaces only (RFC 9110 §5.5), so it can go out as given. */
+function headerValue(raw: string, source: string): string {
+  const value = raw.trim();
+  if (!/^[\x21-\x7e]([\x20-\x7e]{0,98}[\x21-\x7e])?$/.test(value)) {
+    throw new ConfigError(`${source} must be 1 to 100 visible ASCII characters, not "${raw}".`);
+  }
+  return value;
 }
 
 function fraction(raw: string, source: string): number {

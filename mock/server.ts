@@ -39,7 +39,7 @@ export async function startMock(
   // A connection that pipelines a read's worth of requests waits for the next turn (issue 16).
   const server = createServer({ ...serverOptions(config.limits), ...app.http.classes }, app.http.listener);
   // Oversized heads, non-HTTP bytes and slow clients get the API's error body too (issue 6).
-  server.on('clientError', clientErrorResponder(config.limits));
+  server.on('clientError', clientErrorResponder(config.limits, config.replicaName));
   server.maxHeadersCount = SERVER_MAX_HEADERS_COUNT;
   await listen(server, config.port, config.host).catch(async (error: unknown) => {
     await app.close();

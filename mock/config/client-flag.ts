@@ -3,7 +3,16 @@
  * repeatable, or `MOCK_CLIENTS=id:secret,id2`: the integrator's own OAuth clients, added to the
  * two demo clients. A malformed value stops the start (exit 2) rather than log in nobody later.
  */
-import type { OAuthClient } from '../config.ts';
+export interface OAuthClient {
+  id: string;
+  /** `undefined` for a public client (RFC 6749 §2.1): it sends `client_id` alone and must use PKCE. */
+  secret: string | undefined;
+  /**
+   * The redirect URIs registered for this client (`--redirect-uri ID=URI`), compared exactly.
+   * Unset: the loopback rule of RFC 8252 §7.3 (oauth/redirect-uris.ts), as the demo clients have it.
+   */
+  redirectUris?: string[];
+}
 
 /** RFC 6749 §2.2 lets a client id be any visible text; this keeps ids safe in URLs, forms and Basic. */
 const CLIENT_ID = /^[A-Za-z0-9._~-]{1,64}$/;

@@ -1,6 +1,6 @@
 /**
  * The config's error and the readers of flag values that more than one flag table uses
- * (config.ts, hardening-flags.ts): their own module, so that the tables need not import each other.
+ * (config.ts and the modules of mock/config/): their own module, which imports nothing of the config.
  */
 
 /** A flag or variable that cannot be used; the CLI prints it and exits with code 2. */

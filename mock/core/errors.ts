@@ -118,6 +118,9 @@ export const errors = {
     api(431, 'RequestHeaderFieldsTooLargeException', `The request has more than ${limit} header fields; send fewer.`),
   /** JSON nested deeper than the mock reads. */
   tooDeep: (limit: number) => api(400, 'ValidationException', `body: is nested deeper than ${limit} levels; no record of this API needs more.`),
+  /** The mock's shared state cannot be read or written now (docs/decisions/037): never a stale answer. */
+  unavailable: (message: string, retryAfterSeconds: number) =>
+    api(503, 'ServiceUnavailableException', message, { 'Retry-After': String(retryAfterSeconds) }),
   rateLimited: (limit: string, retryAfterSeconds: number) =>
     api(
       429,

@@ -23,16 +23,20 @@ export function replaceCustomerInfo(
 ): void {
   const current = typeof customer === 'number' ? store.get(customer) : customer;
   if (!current) throw errors.customerNotFound(customer as number);
-  const next: CustomerRecord = {
+  // The store's one write path: indexes follow, so later reads and searches see exactly the new
+  // record, which the store keeps as it is (nothing else holds it).
+  store.adopt(updatedRecord(current, body));
+}
+
+/** The record an update stores, built from the stored one; the store is not touched. */
+export function updatedRecord(current: Readonly<CustomerRecord>, body: CustomerUpdate | null | undefined): CustomerRecord {
+  return {
     ...current,
     name: replacementName(body?.name),
     phoneNumbers: body?.phoneNumbers ?? null,
     emails: body?.emails ?? null,
     invoiceEmailAddress: body?.invoiceEmailAddress ?? null,
   };
-  // The store's one write path: indexes follow, so later reads and searches see exactly `next`,
-  // which the store keeps as it is (nothing else holds it).
-  store.adopt(next);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sampleCustomer } from '../../fixtures/index.ts';
-import { clientToken, postJson } from '../http/test-support.ts';
+import { clientToken, postJson } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 let mock: RunningMock;

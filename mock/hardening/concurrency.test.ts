@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Name, PhoneNumber } from '../../spec/index.ts';
-import { callOperation, clientToken, userToken } from '../http/test-support.ts';
+import { callOperation, clientToken, userToken } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 const CUSTOMER = 563457;

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { DEMO_BASIC, postForm } from '../http/test-support.ts';
+import { DEMO_BASIC, postForm } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 vi.mock('node:crypto', async (importOriginal) => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config.ts';
-import { userToken } from '../http/test-support.ts';
+import { userToken } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 import { rawRequest } from './raw-http.ts';
 

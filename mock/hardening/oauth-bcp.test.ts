@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_EMAIL } from '../../fixtures/index.ts';
 import { ConfigError, DEMO_CLIENT, parseMockConfig } from '../config.ts';
-import { callOperation, DEMO_BASIC, postForm } from '../http/test-support.ts';
+import { callOperation, DEMO_BASIC, postForm } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 const APP = { id: 'app', secret: 'app-secret', redirectUris: ['https://app.test/cb'] };

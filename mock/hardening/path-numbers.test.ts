@@ -4,7 +4,7 @@
  * a 400 naming the field, in the API and the admin API alike.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startWithClientToken } from '../http/test-support.ts';
+import { startWithClientToken } from '../testing/test-support.ts';
 import type { RunningMock } from '../server.ts';
 
 let mock: RunningMock;

@@ -4,7 +4,7 @@
  * request without Host gets the API's error body.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startWithClientToken } from '../http/test-support.ts';
+import { startWithClientToken } from '../testing/test-support.ts';
 import type { RunningMock } from '../server.ts';
 import { rawRequest } from './raw-http.ts';
 

@@ -5,7 +5,7 @@
  * server's own `Object.prototype`.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { clientToken, userToken } from '../http/test-support.ts';
+import { clientToken, userToken } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 let mock: RunningMock;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';
 import { manualClock } from './components.ts';
-import { callOperation, clientToken, userToken } from './test-support.ts';
+import { callOperation, clientToken, userToken } from '../testing/test-support.ts';
 
 const clock = manualClock();
 let mock: RunningMock;

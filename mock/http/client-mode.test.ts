@@ -5,7 +5,7 @@ import {
   SHARED_ADDRESS_CUSTOMER_NUMBERS, SHARED_ADDRESS_PRODUCT_CODE, SHARED_PHONE, SHARED_PHONE_CUSTOMER_NUMBERS, UNKNOWN_CUSTOMER_NUMBER,
 } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { callOperation, clientToken } from './test-support.ts';
+import { callOperation, clientToken } from '../testing/test-support.ts';
 
 let mock: RunningMock;
 let truncating: RunningMock;

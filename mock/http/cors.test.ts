@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MockConfig } from '../config.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { clientToken } from './test-support.ts';
+import { clientToken } from '../testing/test-support.ts';
 
 const APP = 'http://localhost:3000';
 const mocks: RunningMock[] = [];

@@ -29,6 +29,7 @@ import { addMetricsRoute } from './metrics/metrics-route.ts';
 import type { MockMetrics } from './metrics/metrics-registry.ts';
 import { addSessionRoutes } from './sessions/session-routes.ts';
 import type { SessionRegistry } from './sessions/session-registry.ts';
+import type { StateSide } from '../state/state-side.ts';
 
 export interface HttpAppDeps {
   config: MockConfig;
@@ -45,6 +46,8 @@ export interface HttpAppDeps {
   observe: ExchangeObserver | undefined;
   /** `GET /metrics`, served with the admin API; its counts are taken by `observe`. */
   metrics?: MockMetrics | undefined;
+  /** The side of the state seam (docs/decisions/037): `/healthz` names it, the edge runs its refresh. */
+  state: StateSide;
 }
 
 export interface HttpApp {
@@ -58,7 +61,8 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   const table = new RouteTable();
-  table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size })]);
+  // The process id tells the processes of `--workers` apart.
+  table.add('GET', '/healthz', [(req, res) => sendJson(res, 200, { status: 'ok', customers: req.context!.store.size, state: deps.state.kind, pid: process.pid })]);
   addDocsRoutes(table);
   addLandingRoutes(table, deps.config.admin);
   addOAuthRoutes(table, deps.config.clients);
@@ -81,7 +85,12 @@ export function createHttpApp(deps: HttpAppDeps): HttpApp {
     classes: exchangeClasses(app),
     // Connections take turns before anything else (connection-turns.ts), whoever serves the listener.
     listener: takingTurns(
-      edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), { sessions: deps.sessions, observe: deps.observe }),
+      edgeListener(table, deps.root, deps.config.limits, corsGate(deps.config.cors), {
+        sessions: deps.sessions,
+        observe: deps.observe,
+        refresh: deps.state.refresh,
+        replica: deps.config.replicaName,
+      }),
     ),
   };
 }

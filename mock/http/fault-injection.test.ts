@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { callOperation, getJson, postForm, postJson, DEMO_BASIC, startWithClientToken } from './test-support.ts';
+import { callOperation, getJson, postForm, postJson, DEMO_BASIC, startWithClientToken } from '../testing/test-support.ts';
 
 let mock: RunningMock;
 let token: string;

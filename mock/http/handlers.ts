@@ -9,7 +9,8 @@ import type { CustomerStore } from '../core/customer-store.ts';
 import { errors } from '../core/errors.ts';
 import { searchCustomersText } from '../core/search.ts';
 import type { CustomerRecord, CustomerUpdate, SearchRequest } from '../../spec/index.ts';
-import { replaceCustomerInfo } from '../core/update.ts';
+import { replacementName } from '../core/update.ts';
+import type { Commit } from '../state/ops.ts';
 import { INFO_VIEW } from '../core/record-views.ts';
 import { JsonText } from './send-json.ts';
 import { toProfile } from '../core/profile-view.ts';
@@ -27,6 +28,8 @@ export interface HandlerInput {
 export interface HandlerContext {
   store: CustomerStore;
   config: MockConfig;
+  /** Where a handler's change goes (mock/state/ops.ts); it reads `store` directly. */
+  commit: Commit;
 }
 
 export type Handler = (input: HandlerInput, context: HandlerContext) => unknown;
@@ -37,9 +40,12 @@ export const handlers: Record<string, Handler> = {
   // Not in the reference: what public login libraries read after login (spec: getCustomerProfile).
   getCustomerProfile: ({ grant }, { store }) => toProfile(customerOfUser(store, grant), grant.uniqueId ?? '', grant.credential),
 
-  updateCustomerInfo: ({ grant, body }, { store }) => {
-    replaceCustomerInfo(store, customerOfUser(store, grant), body as CustomerUpdate | null);
-    return { success: true };
+  updateCustomerInfo: ({ grant, body }, { store, commit }) => {
+    const update = body as CustomerUpdate | null;
+    // A name the rules refuse is a 400 before anything is committed.
+    replacementName(update?.name);
+    const done = commit({ kind: 'update', uniqueId: userWithCustomer(store, grant), body: update });
+    return done instanceof Promise ? done.then(() => UPDATED) : UPDATED;
   },
 
   searchCustomers: ({ body }, { store, config }) =>
@@ -57,12 +63,20 @@ export const handlers: Record<string, Handler> = {
   },
 };
 
+const UPDATED = Object.freeze({ success: true });
+
 /**
  * User mode (docs/reference.md §3): the customer whose attached users hold the token's user, as
  * the store's shared record (read at once, never changed: an update builds a new one from it).
  */
 function customerOfUser(store: CustomerStore, grant: TokenGrant): Readonly<CustomerRecord> {
   return store.peek(customerNumberOfUser(store, grant))!;
+}
+
+/** The token's user, when a customer has it attached (else the 403 of user mode). */
+function userWithCustomer(store: CustomerStore, grant: TokenGrant): string {
+  customerNumberOfUser(store, grant);
+  return grant.uniqueId ?? '';
 }
 
 function customerNumberOfUser(store: CustomerStore, grant: TokenGrant): number {

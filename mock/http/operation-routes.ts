@@ -12,13 +12,11 @@ import type { RandomSource } from './components.ts';
 import { faults, preferences } from './fault-injection.ts';
 import type { FaultKind } from './faults/fault-kinds.ts';
 import type { Handler } from './handlers.ts';
-import type { MockResponse } from './pipeline/exchange.ts';
 import { readBody } from './pipeline/read-body.ts';
 import type { RouteTable } from './pipeline/route-table.ts';
 import { rateLimit } from './rate-limit.ts';
 import type { Step } from './pipeline/run-steps.ts';
 import { sendJson } from './send-json.ts';
-import type { WriteBarrier } from '../persistence/write-barrier.ts';
 
 /** The real servers' base path; a client swaps only the host (docs/reference.md §4). */
 export const API_PREFIXES = ['', '/capi'];
@@ -87,20 +85,14 @@ function validateRequest(validators: OperationValidators): Step {
   };
 }
 
-/** The operation's handler; its result is the 200 body. With `--state-file`, the 200 waits for the disk (docs/decisions/016). */
+/**
+ * The operation's handler; its result is the 200 body. A handler's change is answered once the
+ * state side has it (on disk with `--state-file`, in Redis with `--redis`): then the result is a promise.
+ */
 function runHandler(handler: Handler): Step {
   return (req, res) => {
-    const context = req.context!;
-    const barrier = context.barrier;
-    const mark = barrier?.mark();
-    const result = handler({ params: req.params, body: req.body, grant: req.grant! }, context);
-    if (barrier === undefined && !(result instanceof Promise)) return sendJson(res, 200, result);
-    return settle(res, result, barrier, mark);
+    const result = handler({ params: req.params, body: req.body, grant: req.grant! }, req.context!);
+    if (!(result instanceof Promise)) return sendJson(res, 200, result);
+    return result.then((value: unknown) => sendJson(res, 200, value));
   };
-}
-
-async function settle(res: MockResponse, result: unknown, barrier: WriteBarrier | undefined, mark: number | undefined): Promise<void> {
-  const value: unknown = await result;
-  if (barrier) await barrier.settle(mark!);
-  sendJson(res, 200, value);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../fixtures/index.ts';
 import { userIdOf } from '../core/user-id.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { callOperation, clientToken, DEMO_BASIC, postForm, postJson, userToken } from './test-support.ts';
+import { callOperation, clientToken, DEMO_BASIC, postForm, postJson, userToken } from '../testing/test-support.ts';
 
 const REDIRECT = 'http://localhost:3000/callback';
 let mock: RunningMock;

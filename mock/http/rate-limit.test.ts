@@ -4,7 +4,7 @@ import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import type { MockConfig } from '../config.ts';
 import { type RunningMock, startMock } from '../server.ts';
 import { manualClock } from './components.ts';
-import { callOperation, clientToken, postJson, userToken } from './test-support.ts';
+import { callOperation, clientToken, postJson, userToken } from '../testing/test-support.ts';
 
 let mock: RunningMock | undefined;
 afterEach(() => mock?.close());

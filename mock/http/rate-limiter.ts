@@ -4,23 +4,21 @@
  * predictable in tests, and what `X-RateLimit-Reset` (epoch seconds) can express exactly.
  */
 import type { Clock } from './components.ts';
+import type { MockRequest } from './pipeline/exchange.ts';
+import type { RateDecision } from './rate-decision.ts';
+
+export type { RateDecision };
 
 export interface RateLimits {
   perSecond: number;
   perMinute: number;
 }
 
-/** What `take` decided. One object per limiter, rewritten by every call: read it at once. */
-export interface RateDecision {
-  allowed: boolean;
-  /** Calls left in the tighter of the two windows. */
-  remaining: number;
-  /** End of that window, in epoch seconds. */
-  reset: number;
-  /** Whole seconds until the blocking window ends; meaningful when not allowed. */
-  retryAfter: number;
-  /** The limit that was hit, in words, for the error message; '' when allowed. */
-  limit: string;
+
+/** The seam of the rate limits (docs/decisions/037): counted here in memory, or in Redis for every process. */
+export interface Limiter {
+  /** `req` is the request being counted, in case its call was counted ahead (mock/state/redis/request-round.ts). */
+  take(clientId: string, req?: MockRequest): RateDecision | Promise<RateDecision>;
 }
 
 interface Counters {
@@ -30,7 +28,7 @@ interface Counters {
   minuteCount: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly clients = new Map<string, Counters>();
   private readonly decision: RateDecision = { allowed: true, remaining: 0, reset: 0, retryAfter: 0, limit: '' };
 

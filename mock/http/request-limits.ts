@@ -36,7 +36,9 @@ export function serverOptions(limits: HttpLimits): ServerOptions {
 type ClientError = Error & { code?: string };
 
 /** The server's `clientError` listener: an API error body, then the connection is closed. */
-export function clientErrorResponder(limits: HttpLimits): (error: ClientError, socket: Duplex) => void {
+/** `replica` is `--replica-name`: these answers, written outside the pipeline, carry `X-Mock-Replica` too. */
+export function clientErrorResponder(limits: HttpLimits, replica?: string): (error: ClientError, socket: Duplex) => void {
+  const replicaHeader = replica === undefined ? '' : `X-Mock-Replica: ${replica}\r\n`;
   return (error, socket) => {
     // As Node's own listener does: never write into a response that has started.
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
@@ -48,7 +50,7 @@ export function clientErrorResponder(limits: HttpLimits): (error: ClientError, s
     const body = JSON.stringify(refusal.body());
     socket.end(
       `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${replicaHeader}Connection: close\r\n\r\n${body}`,
     );
   };
 }

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../fixtures/index.ts';
 import type { LogFormat } from './request-log.ts';
 import { startMock } from '../server.ts';
-import { callOperation, clientToken, getJson } from './test-support.ts';
+import { callOperation, clientToken, getJson } from '../testing/test-support.ts';
 
 async function linesOf(log: LogFormat): Promise<string[]> {
   const lines: string[] = [];

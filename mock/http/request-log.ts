@@ -8,9 +8,10 @@
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { isConnectionFault } from './faults/fault-kinds.ts';
+import type { LogFormat } from '../config.ts';
 import type { MockRequest, MockResponse } from './pipeline/exchange.ts';
 
-export type LogFormat = 'pretty' | 'json' | 'off';
+export type { LogFormat };
 
 export type RequestLog = (req: MockRequest, res: MockResponse, durationMs: number) => void;
 

@@ -4,7 +4,7 @@ import { SAMPLE_PHONE } from '../../fixtures/index.ts';
 import { errors } from '../core/errors.ts';
 import { type RunningMock, startMock } from '../server.ts';
 import { handlers } from './handlers.ts';
-import { callOperation, clientToken, expectSpecResponse, getJson, startWithClientToken } from './test-support.ts';
+import { callOperation, clientToken, expectSpecResponse, getJson, startWithClientToken } from '../testing/test-support.ts';
 
 let mock: RunningMock;
 let token: string;

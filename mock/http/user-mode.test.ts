@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_UNIQUE_ID, sampleCustomer } from '../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { callOperation, clientToken, userToken } from './test-support.ts';
+import { callOperation, clientToken, userToken } from '../testing/test-support.ts';
 
 let mock: RunningMock;
 let user: string;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { callOperation, clientToken, userToken } from '../http/test-support.ts';
+import { callOperation, clientToken, userToken } from '../testing/test-support.ts';
 import { type RunningMock, startMock } from '../server.ts';
 
 type Done = (error: NodeJS.ErrnoException | null) => void;

@@ -8,7 +8,6 @@ import type { Writable } from 'node:stream';
 import type { MockConfig } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import { type CustomerRecord, isIntegerText } from '../../../spec/index.ts';
-import { durably } from '../../persistence/write-barrier.ts';
 import { readBody } from '../pipeline/read-body.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
 import type { RouteTable } from '../pipeline/route-table.ts';
@@ -17,10 +16,11 @@ import { sendJson } from '../send-json.ts';
 import { adminGuard } from './admin-guard.ts';
 import { adminJsonWrite } from './admin-browser-guard.ts';
 import { mintToken } from './admin-tokens.ts';
-import { pageParams, resetRequest } from './admin-input.ts';
+import { pageParams, type ResetRequest, resetRequest } from './admin-input.ts';
 import { recordsOfBody, validateAll } from './admin-records.ts';
 import { customerPage, queryText } from './customer-query.ts';
 import { generateCustomersRoute } from './generate-route.ts';
+import type { DataSource } from '../../state/ops.ts';
 
 /** Where customer data comes from: the fixtures module, wired in by `mock/app.ts`. */
 export interface CustomerSource {
@@ -57,8 +57,7 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   });
   route('DELETE', '/customers/{customerNumber}', async (req, res) => {
     const customerNumber = customerNumberOf(req);
-    const { store, barrier } = req.context!;
-    if (!(await durably(barrier, () => store.delete(customerNumber)))) throw errors.customerNotFound(customerNumber);
+    if (!(await req.context!.commit({ kind: 'delete', customerNumber }))) throw errors.customerNotFound(customerNumber);
     res.writeHead(204).end();
   });
   route('GET', '/export', exportAll(customers));
@@ -66,31 +65,24 @@ export function addAdminRoutes(table: RouteTable, config: MockConfig, customers:
   table.addFallback('/__admin', [guard, (req) => {
     throw errors.routeNotFound(req.method ?? 'GET', req.pathname);
   }]);
-  route('POST', '/tokens', (req, res) => {
+  route('POST', '/tokens', async (req, res) => {
+    const tokens = await mintToken(req.body, req.context!);
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, 200, mintToken(req.body, req.context!));
+    sendJson(res, 200, tokens);
   });
 }
 
 function reset(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { store, barrier } = req.context!;
-    const request = resetRequest(req.body);
-    const records =
-      request.kind === 'defaults'
-        ? await customers.defaults()
-        : request.kind === 'generate'
-          ? customers.generate(request.seed, request.count)
-          : validateAll(customers, request.customers);
-    sendJson(res, 200, { count: await durably(barrier, () => store.replaceAll(records)) });
+    const data = checkedSource(customers, resetRequest(req.body));
+    sendJson(res, 200, { count: await req.context!.commit({ kind: 'reset', data }) });
   };
 }
 
 function upsert(customers: CustomerSource): Step {
   return async (req, res) => {
-    const { store, barrier } = req.context!;
     const records = recordsOfBody(customers, req.body);
-    await durably(barrier, () => store.upsert(records));
+    await req.context!.commit({ kind: 'upsert', records });
     sendJson(res, 200, { count: records.length });
   };
 }
@@ -103,6 +95,16 @@ function customerNumberOf(req: MockRequest): number {
     throw errors.validation(`customerNumber: must be a positive integer, not "${raw}".`);
   }
   return customerNumber;
+}
+
+/**
+ * A reset's or a new session's data as an op carries it: generated records are left to each
+ * process to generate (they follow from seed and count; `resetRequest` checked their range),
+ * given ones are checked here, once.
+ */
+export function checkedSource(customers: CustomerSource, request: ResetRequest): DataSource {
+  if (request.kind === 'customers') return { kind: 'customers', customers: validateAll(customers, request.customers) };
+  return request;
 }
 
 function exportAll(customers: CustomerSource): Step {

@@ -6,12 +6,14 @@
 import { DEMO_CLIENT } from '../../config.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
 import { errors } from '../../core/errors.ts';
-import type { TokenResponse, TokenStore } from '../oauth/token-store.ts';
+import type { Commit } from '../../state/ops.ts';
+import { issue } from '../oauth/grants.ts';
+import type { TokenResponse } from '../oauth/token-store.ts';
 
 const USER_KEYS = ['uniqueId', 'credential', 'customerNumber'] as const;
 const SHAPES = 'send {"uniqueId"|"credential"|"customerNumber": …} for a user token or {"clientId": …} for a client token';
 
-export function mintToken(body: unknown, deps: { store: CustomerStore; tokens: TokenStore }): TokenResponse {
+export function mintToken(body: unknown, deps: { store: CustomerStore; commit: Commit }): TokenResponse | Promise<TokenResponse> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.validation(`body: must be an object; ${SHAPES}.`);
   const fields = body as Record<string, unknown>;
   const unknown = Object.keys(fields).find((key) => key !== 'clientId' && !(USER_KEYS as readonly string[]).includes(key));
@@ -21,12 +23,12 @@ export function mintToken(body: unknown, deps: { store: CustomerStore; tokens: T
   const clientId = fields.clientId === undefined ? undefined : text(fields.clientId, 'clientId');
   if (given.length === 0) {
     if (clientId === undefined) throw errors.validation(`body: is empty; ${SHAPES}.`);
-    return deps.tokens.issue({ kind: 'client', clientId });
+    return issue(deps.commit, { kind: 'client', clientId });
   }
   const uniqueId = userOf(given[0]!, fields[given[0]!], deps.store);
   // The profile shows the credential a user logged in with.
   const credential = given[0] === 'credential' ? (fields.credential as string) : undefined;
-  return deps.tokens.issue({ kind: 'user', clientId: clientId ?? DEMO_CLIENT.id, uniqueId, ...(credential ? { credential } : {}) });
+  return issue(deps.commit, { kind: 'user', clientId: clientId ?? DEMO_CLIENT.id, uniqueId, ...(credential ? { credential } : {}) });
 }
 
 function userOf(key: (typeof USER_KEYS)[number], value: unknown, store: CustomerStore): string {

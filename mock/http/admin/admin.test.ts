@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_UNIQUE_ID, sampleCustomer, scenarioCustomers, UNKNOWN_CUSTOMER_NUMBER } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { callOperation, getJson, postJson } from '../test-support.ts';
+import { callOperation, getJson, postJson } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 let dir: string;

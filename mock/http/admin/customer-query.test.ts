@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sampleCustomer } from '../../../fixtures/index.ts';
 import type { CustomerRecord } from '../../../spec/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { getJson, postJson } from '../test-support.ts';
+import { getJson, postJson } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { scenarioCustomers } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { getJson, postJson } from '../test-support.ts';
+import { getJson, postJson } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import { FixtureError, isPlainObject, MAX_TEMPLATE_CUSTOMERS, templateCustomers 
 import type { CustomerRecord } from '../../../spec/index.ts';
 import type { CustomerStore } from '../../core/customer-store.ts';
 import { errors } from '../../core/errors.ts';
-import { durably } from '../../persistence/write-barrier.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { sendJson } from '../send-json.ts';
 
@@ -24,7 +23,7 @@ interface GenerateRequest {
 }
 
 export const generateCustomersRoute: Step = async (req, res) => {
-  const { store, barrier } = req.context!;
+  const { store, commit } = req.context!;
   const request = generateRequest(req.body);
   const firstNumber = highestNumber(store) + 1;
   let records: CustomerRecord[];
@@ -42,7 +41,7 @@ export const generateCustomersRoute: Step = async (req, res) => {
     if (error instanceof FixtureError) throw errors.validation(error.message);
     throw error;
   }
-  if (request.save) await durably(barrier, () => store.upsert(records));
+  if (request.save) await commit({ kind: 'upsert', records });
   sendJson(res, 200, { customers: records });
 };
 

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../server.ts';
-import { postJson } from '../test-support.ts';
+import { postJson } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 beforeAll(async () => {

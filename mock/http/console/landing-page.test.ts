@@ -1,7 +1,7 @@
 /** `GET /` and `GET /__admin`: the start page that links the console, the docs, the specs and the health check. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../server.ts';
-import { postJson } from '../test-support.ts';
+import { postJson } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 beforeAll(async () => {

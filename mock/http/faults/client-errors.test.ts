@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../../fixtures/index.ts';
 import type { RunningMock } from '../../server.ts';
-import { startWithClientToken } from '../test-support.ts';
+import { startWithClientToken } from '../../testing/test-support.ts';
 
 let mock: RunningMock;
 let token: string;

@@ -11,7 +11,7 @@ import { seededRandom } from '../components.ts';
 import { faults } from '../fault-injection.ts';
 import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import { ApiError } from '../../core/errors.ts';
-import { DEMO_BASIC, getJson, postForm, postJson } from '../test-support.ts';
+import { DEMO_BASIC, getJson, postForm, postJson } from '../../testing/test-support.ts';
 import { FAULT_KINDS, type FaultKind } from './fault-kinds.ts';
 import { wireRequest } from './wire-exchange.ts';
 

@@ -6,7 +6,7 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../../fixtures/index.ts';
 import type { RunningMock } from '../../server.ts';
-import { getJson, startWithClientToken } from '../test-support.ts';
+import { getJson, startWithClientToken } from '../../testing/test-support.ts';
 import { splitAnswer, wireRequest } from './wire-exchange.ts';
 
 let mock: RunningMock;

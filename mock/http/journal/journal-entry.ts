@@ -57,6 +57,31 @@ const SECRET_FIELDS = new Set(['client_secret']);
 type BodyKind = 'none' | 'json' | 'form' | 'prefix' | 'refused';
 
 /**
+ * An exchange as `RecordedExchange.raw` gives it: started, method, status, ms, operation, client,
+ * user, body kind, path, query, raw headers, body text, network fault.
+ */
+export type RawExchange = [number, string, number | null, number, string | null, string | null, string | null, BodyKind, string, string, string[], string, NetworkFault | null];
+
+function bodyKindOf(req: MockRequest): BodyKind {
+  const hasBody = req.body !== undefined && req.body !== null && req.bodyText !== undefined;
+  // Text without a value: a JSON body refused after parsing (nested too deep, a prototype key).
+  if (!hasBody) return req.body === undefined && req.bodyText !== undefined ? 'refused' : 'none';
+  return req.bodyBytes > MAX_JOURNAL_BODY_BYTES ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
+}
+
+/** The body text kept: none, the text as sent, or the start of its JSON (or text) when cut. */
+function bodyTextOf(req: MockRequest, kind: BodyKind): string {
+  if (kind === 'none') return '';
+  if (kind === 'refused') return refusedText(req.bodyText!);
+  return kind === 'prefix' ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
+}
+
+/** The status an exchange sent: none when a network fault ended it before any. */
+function statusOf(res: MockResponse): number | null {
+  return res.fault !== undefined && isConnectionFault(res.fault) ? null : res.statusCode;
+}
+
+/**
  * An exchange as kept in the journal's ring, in place: numbers, and strings that live on anyway
  * (the method, the operation, the grant's client and user), as they are; the request's own text
  * copied into bytes (request-text.ts). A slot is written again for each exchange it takes, so a
@@ -75,20 +100,40 @@ export class RecordedExchange {
   readonly text = new RequestText();
 
   record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void {
-    const hasBody = req.body !== undefined && req.body !== null && req.bodyText !== undefined;
-    const truncated = hasBody && req.bodyBytes > MAX_JOURNAL_BODY_BYTES;
     this.startedAt = startedAt;
     this.method = req.method ?? 'GET';
     this.fault = res.fault;
-    this.status = res.fault !== undefined && isConnectionFault(res.fault) ? null : res.statusCode;
+    this.status = statusOf(res);
     this.durationMs = durationMs;
     this.operationId = req.route?.operationId;
     this.clientId = req.grant?.clientId;
     this.uniqueId = req.grant?.uniqueId;
-    const refused = !hasBody && req.body === undefined && req.bodyText !== undefined;
-    this.bodyKind = refused ? 'refused' : !hasBody ? 'none' : truncated ? 'prefix' : req.bodyIsForm ? 'form' : 'json';
-    const body = refused ? refusedText(req.bodyText!) : !hasBody ? '' : truncated ? jsonPrefix(req.body, MAX_JOURNAL_BODY_BYTES) : req.bodyText!;
-    this.text.write(req.pathname, req.search, req.rawHeaders, body);
+    this.bodyKind = bodyKindOf(req);
+    this.text.write(req.pathname, req.search, req.rawHeaders, bodyTextOf(req, this.bodyKind));
+  }
+
+  /**
+   * What `record` keeps, as values JSON carries, unrendered: for a journal kept outside this
+   * process (mock/state/redis/redis-journal.ts), which renders an entry only when asked, as the ring does.
+   */
+  static raw(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): RawExchange {
+    const kind = bodyKindOf(req);
+    const { grant } = req;
+    return [startedAt, req.method ?? 'GET', statusOf(res), durationMs, req.route?.operationId ?? null, grant?.clientId ?? null, grant?.uniqueId ?? null, kind, req.pathname, req.search, req.rawHeaders, bodyTextOf(req, kind), res.fault ?? null];
+  }
+
+  /** Takes the exchange of `raw` into this slot. */
+  restore([startedAt, method, status, durationMs, operationId, clientId, uniqueId, kind, path, search, rawHeaders, body, fault]: RawExchange): void {
+    this.startedAt = startedAt;
+    this.fault = fault ?? undefined;
+    this.method = method;
+    this.status = status;
+    this.durationMs = durationMs;
+    this.operationId = operationId ?? undefined;
+    this.clientId = clientId ?? undefined;
+    this.uniqueId = uniqueId ?? undefined;
+    this.bodyKind = kind;
+    this.text.write(path, search, rawHeaders, body);
   }
 
   /** The body as the request's parsed body was, the start of its JSON text when cut, or undefined. */

@@ -12,16 +12,16 @@ import { countRequest, listRequest } from './journal-input.ts';
 export type AdminRoute = (method: string, path: string, step: Step) => void;
 
 export function addJournalRoutes(route: AdminRoute): void {
-  route('GET', '/requests', (req, res) => {
+  route('GET', '/requests', async (req, res) => {
     const { filter, limit } = listRequest(new URLSearchParams(req.search));
-    sendJson(res, 200, req.context!.journal?.query(filter, limit) ?? { total: 0, requests: [] });
+    sendJson(res, 200, (await req.context!.journal?.query(filter, limit)) ?? { total: 0, requests: [] });
   });
-  route('POST', '/requests/count', (req, res) => {
+  route('POST', '/requests/count', async (req, res) => {
     const filter = countRequest(req.body);
-    sendJson(res, 200, { count: req.context!.journal?.count(filter) ?? 0 });
+    sendJson(res, 200, { count: (await req.context!.journal?.count(filter)) ?? 0 });
   });
-  route('DELETE', '/requests', (req, res) => {
-    req.context!.journal?.clear();
+  route('DELETE', '/requests', async (req, res) => {
+    await req.context!.journal?.clear();
     res.writeHead(204).end();
   });
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_PHONE } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { callOperation, clientToken, DEMO_BASIC, getJson, postForm, postJson } from '../test-support.ts';
+import { callOperation, clientToken, DEMO_BASIC, getJson, postForm, postJson } from '../../testing/test-support.ts';
 import { MAX_JOURNAL_BODY_BYTES } from './journal-entry.ts';
 
 let mock: RunningMock;

@@ -13,7 +13,25 @@ import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import { type JournalEntry, RecordedExchange, renderEntry } from './journal-entry.ts';
 import { type JournalFilter, matches } from './journal-filter.ts';
 
-export class RequestJournal {
+export interface JournalPage {
+  total: number;
+  requests: JournalEntry[];
+}
+
+/**
+ * The seam of the journal (docs/decisions/037): a ring in this process, or a list in Redis that
+ * every process writes to and reads. Recording happens after the answer and never waits.
+ */
+export interface Journal {
+  record(req: MockRequest, res: MockResponse, startedAt: number, durationMs: number): void;
+  query(filter: JournalFilter, limit: number): JournalPage | Promise<JournalPage>;
+  count(filter: JournalFilter): number | Promise<number>;
+  clear(): void | Promise<void>;
+  /** Entries held now (for `/metrics`). */
+  held(): number | Promise<number>;
+}
+
+export class RequestJournal implements Journal {
   readonly #ring: (Slot | undefined)[];
   /** Where the next entry goes, and how many entries the ring holds. */
   #next = 0;
@@ -40,6 +58,10 @@ export class RequestJournal {
     return this.#size;
   }
 
+  held(): number {
+    return this.#size;
+  }
+
   clear(): void {
     this.#ring.fill(undefined);
     this.#next = 0;
@@ -56,20 +78,29 @@ export class RequestJournal {
   }
 
   /** The newest `limit` matches, oldest first, and how many matched in all. */
-  query(filter: JournalFilter, limit: number): { total: number; requests: JournalEntry[] } {
-    const found: JournalEntry[] = [];
-    for (const entry of this.entries()) if (matches(entry, filter)) found.push(entry);
-    return { total: found.length, requests: found.slice(Math.max(0, found.length - limit)) };
+  query(filter: JournalFilter, limit: number): JournalPage {
+    return queryEntries(this.entries(), filter, limit);
   }
 
   count(filter: JournalFilter): number {
-    let count = 0;
-    for (const entry of this.entries()) if (matches(entry, filter)) count++;
-    return count;
+    return countEntries(this.entries(), filter);
   }
 }
 
 interface Slot {
   id: number;
   exchange: RecordedExchange;
+}
+
+/** The newest `limit` matches of `entries` (oldest first), and how many matched in all. */
+export function queryEntries(entries: Iterable<JournalEntry>, filter: JournalFilter, limit: number): JournalPage {
+  const found: JournalEntry[] = [];
+  for (const entry of entries) if (matches(entry, filter)) found.push(entry);
+  return { total: found.length, requests: found.slice(Math.max(0, found.length - limit)) };
+}
+
+export function countEntries(entries: Iterable<JournalEntry>, filter: JournalFilter): number {
+  let count = 0;
+  for (const entry of entries) if (matches(entry, filter)) count++;
+  return count;
 }

@@ -140,9 +140,11 @@ function stateGauges(registry: Registry, live: () => MockContext[], stateHealth:
     help: 'Requests held in the request journal.',
     labelNames: ['session'],
     registers: [registry],
-    collect() {
+    async collect() {
       this.reset();
-      for (const context of live()) this.set({ session: sessionOf(context) }, context.journal?.size ?? 0);
+      // A journal in Redis is counted there (one LLEN a context).
+      const counts = await Promise.all(live().map(async (context) => [sessionOf(context), (await context.journal?.held()) ?? 0] as const));
+      for (const [session, held] of counts) this.set({ session }, held);
     },
   });
   new Gauge({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { manualClock } from '../components.ts';
-import { callOperation, clientToken, getJson, postJson } from '../test-support.ts';
+import { callOperation, clientToken, getJson, postJson } from '../../testing/test-support.ts';
 import { familyType, histogramCount, sample, scrape } from './prometheus-text.ts';
 
 let mock: RunningMock;

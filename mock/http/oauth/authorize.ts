@@ -12,6 +12,7 @@ import type { MockRequest, MockResponse } from '../pipeline/exchange.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { type AuthorizeRequest, errorPage, loginPage } from './login-page.ts';
 import { readChallenge } from './pkce.ts';
+import { codeNames } from './token-store.ts';
 import { isRegisteredRedirect, redirectRule } from './redirect-uris.ts';
 
 /** How many users the login page offers. */
@@ -24,7 +25,7 @@ export function authorize(clients: readonly OAuthClient[]): Step {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
     const request = readRequest(req, res, clients);
-    if (request) logIn(req, res, request);
+    if (request) return logIn(req, res, request);
   };
 }
 
@@ -67,8 +68,8 @@ function readRequest(req: MockRequest, res: MockResponse, clients: readonly OAut
 }
 
 /** The login page, or with a `login_hint` that logs a user in, the redirect with a code. */
-function logIn(req: MockRequest, res: MockResponse, request: AuthorizeRequest): void {
-  const { store, tokens, basePath } = req.context!;
+function logIn(req: MockRequest, res: MockResponse, request: AuthorizeRequest): void | Promise<void> {
+  const { store, commit, basePath } = req.context!;
   const action = basePath + req.pathname;
   const rawHint = single((req.query as Record<string, unknown>).login_hint);
   const hint = rawHint?.trim();
@@ -84,8 +85,9 @@ function logIn(req: MockRequest, res: MockResponse, request: AuthorizeRequest): 
     return;
   }
   const { clientId, redirectUri, pkce } = request;
-  const code = tokens.issueCode({ clientId, redirectUri, ...login, ...(pkce ? { pkce } : {}) });
-  redirect(res, request, { code });
+  const issued = commit({ kind: 'code', code: { clientId, redirectUri, ...login, ...(pkce ? { pkce } : {}) }, ...codeNames() });
+  if (issued instanceof Promise) return issued.then((code) => redirect(res, request, { code }));
+  redirect(res, request, { code: issued });
 }
 
 /** The user of a login hint, and the credential used when the hint was one (not a uniqueId). */

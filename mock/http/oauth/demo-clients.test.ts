@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_EMAIL } from '../../../fixtures/index.ts';
 import { DEMO_CLIENT, DEMO_CLIENT_2 } from '../../config.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { postForm } from '../test-support.ts';
+import { postForm } from '../../testing/test-support.ts';
 
 const REDIRECT = 'http://localhost:3000/callback';
 let mock: RunningMock;

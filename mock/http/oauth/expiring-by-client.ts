@@ -62,6 +62,22 @@ export class ExpiringByClient<T> {
     return entry.value;
   }
 
+  /** Every entry as [key, clientId, value, expiresAt], oldest first: what `load` takes back. */
+  dump(): Array<[string, string, T, number]> {
+    return Array.from(this.#entries, ([key, entry]) => [key, entry.clientId, entry.value, entry.expiresAt]);
+  }
+
+  /** Replaces every entry with those of a `dump`. */
+  load(rows: ReadonlyArray<[string, string, T, number]>): void {
+    this.clear();
+    for (const [key, clientId, value, expiresAt] of rows) this.set(key, clientId, value, expiresAt);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#byClient.clear();
+  }
+
   /** Drops expired entries from the oldest end. */
   sweep(now: number): void {
     for (const [key, entry] of this.#entries) {

@@ -7,6 +7,7 @@
 import type { OAuthClient } from '../../config.ts';
 import { type ApiError, errors } from '../../core/errors.ts';
 import { readBody } from '../pipeline/read-body.ts';
+import type { MockResponse } from '../pipeline/exchange.ts';
 import type { RouteTable } from '../pipeline/route-table.ts';
 import type { Step } from '../pipeline/run-steps.ts';
 import { sendJson } from '../send-json.ts';
@@ -14,6 +15,7 @@ import { authorize } from './authorize.ts';
 import { authenticateClient } from './client-auth.ts';
 import { DISCOVERY_PATH, discovery } from './discovery.ts';
 import { exchangeGrant } from './grants.ts';
+import type { TokenResponse } from './token-store.ts';
 
 export const OAUTH_PREFIXES = ['/user/oauth', '/login/oauth'];
 
@@ -36,12 +38,17 @@ function tokenEndpoint(clients: readonly OAuthClient[]): Step {
     const body = isObject(req.body) ? req.body : {};
     const query = req.query as Record<string, unknown>;
     const client = authenticateClient({ authorization: req.headers.authorization, body, query }, clients);
-    const tokens = exchangeGrant(body, client, req.context!.tokens);
-    // RFC 6749 §5.1: token responses must not be cached.
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Pragma', 'no-cache');
-    sendJson(res, 200, tokens);
+    const tokens = exchangeGrant(body, client, req.context!.commit);
+    if (tokens instanceof Promise) return tokens.then((later) => answer(res, later));
+    answer(res, tokens);
   };
+}
+
+function answer(res: MockResponse, tokens: TokenResponse): void {
+  // RFC 6749 §5.1: token responses must not be cached.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Pragma', 'no-cache');
+  sendJson(res, 200, tokens);
 }
 
 /** Unreadable token request bodies are OAuth errors too, not API errors. */

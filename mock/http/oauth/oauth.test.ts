@@ -4,7 +4,7 @@ import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../..
 import { DEMO_CLIENT } from '../../config.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { specValidators } from '../../../spec/index.ts';
-import { callOperation, DEMO_BASIC, postForm, postJson } from '../test-support.ts';
+import { callOperation, DEMO_BASIC, postForm, postJson } from '../../testing/test-support.ts';
 
 const OTHER = { id: 'other-client', secret: 'other-secret' };
 const REDIRECT = 'http://localhost:3000/callback';

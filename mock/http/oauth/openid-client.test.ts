@@ -7,7 +7,7 @@ import * as oauth from 'openid-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
-import { callOperation } from '../test-support.ts';
+import { callOperation } from '../../testing/test-support.ts';
 
 const REDIRECT = 'http://localhost:3000/callback';
 let mock: RunningMock;

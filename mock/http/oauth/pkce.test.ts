@@ -4,7 +4,7 @@ import { SAMPLE_EMAIL } from '../../../fixtures/index.ts';
 import { DEMO_CLIENT, DEMO_SPA } from '../../config.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { specValidators } from '../../../spec/index.ts';
-import { callOperation, DEMO_BASIC, postForm } from '../test-support.ts';
+import { callOperation, DEMO_BASIC, postForm } from '../../testing/test-support.ts';
 import { derive } from './pkce.ts';
 
 /** RFC 7636 Appendix B. */

@@ -72,6 +72,17 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 export type TokenLookup = { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'expired' };
 
+type Rows<T> = Array<[string, string, T, number]>;
+
+export interface TokenDump {
+  access: Rows<TokenGrant>;
+  refresh: Rows<TokenGrant>;
+  codes: Rows<IssuedCode>;
+  spentCodes: Rows<Spent>;
+  spentRefresh: Rows<Spent>;
+  revoked: Rows<true>;
+}
+
 interface Spent {
   clientId: string;
   family: string | undefined;
@@ -108,16 +119,20 @@ export class TokenStore {
     this.timer = setInterval(() => this.sweep(this.clock.now()), SWEEP_INTERVAL_MS).unref();
   }
 
-  /** Issues an access token (and, for a user, a refresh token), answered as RFC 6749 §5.1 says. */
-  issue(grant: TokenGrant): TokenResponse {
+  /**
+   * Issues an access token (and, for a user, a refresh token), answered as RFC 6749 §5.1 says.
+   * `names` are the tokens' values when the caller drew them already (an op of the change log
+   * carries them, so every process stores the same tokens: mock/state/ops.ts).
+   */
+  issue(grant: TokenGrant, names: TokenNames = tokenNames(grant)): TokenResponse {
     const now = this.clock.now();
     if (++this.issued % SWEEP_EVERY === 0) this.sweep(now);
-    const accessToken = opaque('at');
+    const accessToken = names.access;
     this.access.set(accessToken, grant.clientId, grant, now + this.ttlSeconds * 1000);
     const response: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: this.ttlSeconds };
     // RFC 6749 §4.4.3: a client credentials grant should not get a refresh token.
     if (grant.kind === 'user') {
-      const refreshToken = opaque('rt');
+      const refreshToken = names.refresh ?? opaque('rt');
       this.refresh.set(refreshToken, grant.clientId, grant, now + this.refreshTtlMs);
       response.refresh_token = refreshToken;
     }
@@ -137,11 +152,10 @@ export class TokenStore {
     return { ok: true, grant };
   }
 
-  issueCode(code: IssuedCode): string {
-    const value = opaque('code');
+  issueCode(code: IssuedCode, value = opaque('code'), family = opaque('fam')): string {
     const now = this.clock.now();
     if (++this.issued % SWEEP_EVERY === 0) this.sweep(now);
-    this.codes.set(value, code.clientId, { ...code, family: opaque('fam') }, now + CODE_TTL_MS);
+    this.codes.set(value, code.clientId, { ...code, family }, now + CODE_TTL_MS);
     return value;
   }
 
@@ -182,6 +196,27 @@ export class TokenStore {
     if (grant) this.spentRefresh.set(refreshToken, grant.clientId, { clientId: grant.clientId, family: grant.family }, this.clock.now() + this.refreshTtlMs);
   }
 
+  /** Every token, code, spent one and revocation with its expiry, as JSON carries them (a checkpoint of shared state). */
+  dump(): TokenDump {
+    const { access, refresh, codes, spentCodes, spentRefresh, revoked } = this;
+    return { access: access.dump(), refresh: refresh.dump(), codes: codes.dump(), spentCodes: spentCodes.dump(), spentRefresh: spentRefresh.dump(), revoked: revoked.dump() };
+  }
+
+  /** Replaces everything with a `dump`. */
+  load(dump: TokenDump): void {
+    this.access.load(dump.access);
+    this.refresh.load(dump.refresh);
+    this.codes.load(dump.codes);
+    this.spentCodes.load(dump.spentCodes);
+    this.spentRefresh.load(dump.spentRefresh);
+    this.revoked.load(dump.revoked);
+  }
+
+  /** Forgets every token, code and revocation: the state it followed was lost (a Redis that came back empty). */
+  clear(): void {
+    for (const map of [this.access, this.refresh, this.codes, this.spentCodes, this.spentRefresh, this.revoked]) map.clear();
+  }
+
   /** Stops the sweep timer. */
   close(): void {
     clearInterval(this.timer);
@@ -206,6 +241,22 @@ export class TokenStore {
   private revokeFamily(spent: Spent, now: number): void {
     if (spent.family !== undefined) this.revoked.set(spent.family, spent.clientId, true, now + Math.max(this.refreshTtlMs, this.ttlSeconds * 1000));
   }
+}
+
+/** The values of the tokens a grant gets: drawn before the grant is stored, so an op can carry them. */
+export interface TokenNames {
+  access: string;
+  /** Only a user grant has one (RFC 6749 §4.4.3). */
+  refresh: string | undefined;
+}
+
+export function tokenNames(grant: TokenGrant): TokenNames {
+  return { access: opaque('at'), refresh: grant.kind === 'user' ? opaque('rt') : undefined };
+}
+
+/** The value of a new code and of its token family. */
+export function codeNames(): { value: string; family: string } {
+  return { value: opaque('code'), family: opaque('fam') };
 }
 
 function opaque(prefix: string): string {

@@ -22,6 +22,13 @@ import { MAX_HEADER_COUNT } from '../request-limits.ts';
 export interface EdgeOptions {
   sessions?: SessionRegistry | undefined;
   observe?: ExchangeObserver | undefined;
+  /**
+   * The state side's stage before routing (mock/state/state-side.ts): with Redis, this process
+   * catches up with every change acknowledged anywhere. Absent in memory: no promise per request.
+   */
+  refresh?: ((req: MockRequest) => Promise<void>) | undefined;
+  /** `--replica-name`: sent as `X-Mock-Replica` on every answer. */
+  replica?: string | undefined;
 }
 
 export function edgeListener(
@@ -31,12 +38,13 @@ export function edgeListener(
   cors: CorsGate,
   options: EdgeOptions = {},
 ): (req: MockRequest, res: MockResponse) => void {
-  const { sessions, observe } = options;
+  const { sessions, observe, refresh, replica } = options;
   const refuseHost = hostCheck(root.config);
-  return (req, res) => {
+  const enter = (req: MockRequest, res: MockResponse): void => {
     req.res = res;
     req.context = root;
     observe?.(req, res);
+    if (replica !== undefined) res.setHeader('X-Mock-Replica', replica);
     // Node keeps one header more than the limit (request-limits.ts), so "more" is seen, not dropped.
     const hostRefusal = req.rawHeaders.length > 2 * MAX_HEADER_COUNT ? errors.tooManyHeaders(MAX_HEADER_COUNT) : refuseHost(req);
     if (hostRefusal) {
@@ -45,6 +53,17 @@ export function edgeListener(
       return;
     }
     const url = req.url ?? '/';
+    if (refresh === undefined) {
+      route(req, res, url);
+      return;
+    }
+    refresh(req).then(
+      () => route(req, res, url),
+      (error: unknown) => fail(req, res, error),
+    );
+  };
+  /** Chooses the context, finds the route and runs it. */
+  const route = (req: MockRequest, res: MockResponse, url: string): void => {
     const query = url.indexOf('?');
     let path = query < 0 ? url : url.slice(0, query);
     if (query >= 0) req.search = url.slice(query + 1);
@@ -98,6 +117,7 @@ export function edgeListener(
     }
     resume(req, res);
   };
+  return enter;
 }
 
 /** A path served by GET is served by HEAD too (route-table.ts). */

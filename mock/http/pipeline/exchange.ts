@@ -10,6 +10,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express, Request, Response } from 'express';
 import type { NetworkFault } from '../faults/fault-kinds.ts';
 import type { TokenGrant } from '../oauth/token-store.ts';
+import type { RateDecision } from '../rate-decision.ts';
 import type { MockContext } from './context.ts';
 import type { BodyRule } from './read-body.ts';
 import type { Route } from './route-table.ts';
@@ -49,6 +50,8 @@ export class MockRequest extends IncomingMessage {
   /** How the body step reads and refuses this request's body (read-body.ts). */
   bodyRule: BodyRule | undefined = undefined;
   bodyIsForm = false;
+  /** A rate decision taken before routing, with the state's round trip (mock/state/redis/request-round.ts). */
+  rateAhead: { clientId: string; decision: RateDecision } | undefined = undefined;
 }
 
 export class MockResponse extends ServerResponse<MockRequest> {

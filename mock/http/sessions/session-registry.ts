@@ -82,6 +82,20 @@ export class SessionRegistry {
     }
   }
 
+  /** How many ids `session-N` were drawn: part of a checkpoint, so every process draws the same next one. */
+  get made(): number {
+    return this.#made;
+  }
+
+  set made(count: number) {
+    this.#made = count;
+  }
+
+  /** The context of a live session, without counting as a use. */
+  get(id: string): MockContext | undefined {
+    return this.#live(id)?.context;
+  }
+
   list(): Array<{ id: string; context: MockContext }> {
     this.#sweep();
     return [...this.#sessions].map(([id, session]) => ({ id, context: session.context }));

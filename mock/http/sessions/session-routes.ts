@@ -4,8 +4,7 @@
  * root's: under `/__sessions/{id}` they do not exist (404), as a session cannot hold sessions.
  */
 import { errors } from '../../core/errors.ts';
-import type { CustomerSource } from '../admin/admin-routes.ts';
-import { validateAll } from '../admin/admin-records.ts';
+import { checkedSource, type CustomerSource } from '../admin/admin-routes.ts';
 import type { AdminRoute } from '../journal/journal-routes.ts';
 import type { MockContext } from '../pipeline/context.ts';
 import type { MockRequest } from '../pipeline/exchange.ts';
@@ -18,21 +17,15 @@ import { sessionRequest } from './session-request.ts';
 export function addSessionRoutes(route: AdminRoute, sessions: SessionRegistry, customers: CustomerSource): void {
   route('POST', '/sessions', atRoot(async (req, res) => {
     const { id, data } = sessionRequest(req.body);
-    const context = await sessions.create(id, () =>
-      data.kind === 'defaults'
-        ? customers.defaults()
-        : data.kind === 'generate'
-          ? customers.generate(data.seed, data.count)
-          : validateAll(customers, data.customers),
-    );
-    sendJson(res, 201, describe(req, context));
+    const made = await req.context!.commit({ kind: 'sessionCreate', id, data: checkedSource(customers, data) });
+    sendJson(res, 201, describe(req, sessions.get(made)!));
   }));
   route('GET', '/sessions', atRoot((req, res) => {
     sendJson(res, 200, { sessions: sessions.list().map(({ context }) => describe(req, context)) });
   }));
-  route('DELETE', '/sessions/{id}', atRoot((req, res) => {
+  route('DELETE', '/sessions/{id}', atRoot(async (req, res) => {
     const id = String(req.params.id);
-    if (!sessions.delete(id)) throw sessionErrors.notFound(id);
+    if (!(await req.context!.commit({ kind: 'sessionEnd', id }))) throw sessionErrors.notFound(id);
     res.writeHead(204).end();
   }));
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../../fixtures/index.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { manualClock } from '../components.ts';
-import { callOperation, clientToken, DEMO_BASIC, getJson, postForm, postJson } from '../test-support.ts';
+import { callOperation, clientToken, DEMO_BASIC, getJson, postForm, postJson } from '../../testing/test-support.ts';
 
 const REDIRECT = 'http://localhost:3000/callback';
 const clock = manualClock();
