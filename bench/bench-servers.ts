@@ -1,8 +1,9 @@
 /**
- * The servers of the comparison, each a process of its own (docs/decisions/017): our mock twice,
- * with `--rate-limit off` and with its rate limits on (the default configuration), Prism's mock,
- * and the bare server answering the bytes our mock answered. With each of our mocks, the tokens
- * that drive it: one pair for the mock without limits, a pool of client ids for the other.
+ * The servers of the comparison, each a process of its own (docs/decisions/017): our mock three
+ * times, with `--rate-limit off`, with its rate limits on (the default configuration), and with
+ * `--redis` (and limits off) on a Redis of the bench's own; Prism's mock, and the bare server
+ * answering the bytes our mock answered. With each of our mocks, the tokens that drive it: one pair
+ * for the mocks without limits, a pool of client ids for the other.
  */
 import { join } from 'node:path';
 import { startPrism, type PrismServer } from '../contracts/prism/start-prism.ts';
@@ -13,6 +14,7 @@ import { assertRateLimited, mintPool } from './client-pool.ts';
 import { captureAnswers, fetchTokens } from './capture.ts';
 import type { BenchContext } from './context.ts';
 import { startMockProcess, type MockProcess } from './mock-process.ts';
+import { startBenchRedis } from './redis-process.ts';
 import { poolSize } from './pool-size.ts';
 import { BENCH_SESSION, type ExternalServer, SCENARIOS, scenario, type Scenario, type Tokens } from './scenarios.ts';
 
@@ -25,12 +27,16 @@ export interface Target {
 export interface OurMock extends Target {
   /** One pair, or the pool every connection cycles through. */
   tokens: readonly Tokens[];
+  /** The Redis it keeps its state in, for that process's CPU per answer. */
+  backendPid?: number;
 }
 
 export interface BenchServers {
   ours: Record<Scenario['rateLimits'], OurMock>;
   /** The mock without limits again, with the tokens of its session `BENCH_SESSION`. */
   session: OurMock;
+  /** The mock with `--redis` (one process, limits off). */
+  redis: OurMock;
   others: Record<ExternalServer, Target>;
   /** The size of the pool of client ids. */
   clientIds: number;
@@ -44,11 +50,16 @@ export async function startBenchServers(context: BenchContext, count: number): P
     await Promise.all(started.map((server) => server.close()));
   };
   try {
-    progress.step(`starting our mock twice (${count} customers; rate limits off, and on), Prism and the bare server`);
+    progress.step(`starting our mock three times (${count} customers; rate limits off, on, and --redis), Redis, Prism and the bare server`);
     const off: MockProcess = await startMockProcess(children, { count, rateLimit: 'off', timeoutMs: 60_000 });
     started.push(off);
     const on: MockProcess = await startMockProcess(children, { count, rateLimit: 'on', timeoutMs: 60_000 });
     started.push(on);
+    const redis = await startBenchRedis();
+    started.push(redis);
+    const shared: MockProcess = await startMockProcess(children, { count, rateLimit: 'off', timeoutMs: 60_000, redis: redis.url });
+    // Stopped before its Redis (`close` stops them all at once; a mock outliving Redis only logs).
+    started.push(shared);
     const tokens = await fetchTokens(off.url);
     const sessionTokens = await fetchTokens(await createSession(off.url, BENCH_SESSION));
     const answers = join(context.tempDir, 'answers.json');
@@ -65,6 +76,7 @@ export async function startBenchServers(context: BenchContext, count: number): P
     return {
       ours: { off: { url: off.url, pid: off.pid, tokens: [tokens] }, on: { url: on.url, pid: on.pid, tokens: pool } },
       session: { url: off.url, pid: off.pid, tokens: [sessionTokens] },
+      redis: { url: shared.url, pid: shared.pid, tokens: [await fetchTokens(shared.url)], backendPid: redis.pid },
       others: { prism: { url: prism.url, pid: await findChildPid('prism') }, bare: { url: bare.url, pid: bare.pid } },
       clientIds: size,
       close,
@@ -76,7 +88,7 @@ export async function startBenchServers(context: BenchContext, count: number): P
 }
 
 function plain(candidate: Scenario): boolean {
-  return candidate.rateLimits === 'off' && candidate.prefer === undefined && candidate.session === undefined;
+  return candidate.rateLimits === 'off' && candidate.prefer === undefined && candidate.session === undefined && candidate.state === undefined;
 }
 
 /** A session with the default data (as the root's); its base URL. */

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { checkAnswers, medianRound } from './compare-servers.ts';
 import type { LoadResult } from './load.ts';
 
-const CLEAN: LoadResult = { requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, requests: 1000, non2xx: 0, rateLimited: 0, errors: 0, cpuUsPerRequest: 50 };
+const CLEAN: LoadResult = { requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, requests: 1000, non2xx: 0, rateLimited: 0, errors: 0, cpuUsPerRequest: 50, backendCpuUsPerRequest: Number.NaN };
 
 it('accepts a run of our mock where every answer was a 2xx', () => {
   expect(() => checkAnswers('ours', 'client info', CLEAN)).not.toThrow();

@@ -39,7 +39,7 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
   try {
     const runs: ServerRun[] = [];
     for (const scenario of SCENARIOS) {
-      const ours = scenario.session ? servers.session : servers.ours[scenario.rateLimits];
+      const ours = scenario.session ? servers.session : scenario.state === 'redis' ? servers.redis : servers.ours[scenario.rateLimits];
       const names: ServerName[] = ['ours', ...scenario.against];
       // What each server is sent: the scenario with our tokens, or for `root` the scenario it stands for.
       const driven = (server: ServerName) =>
@@ -58,7 +58,8 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
         for (const server of round % 2 === 0 ? names : [...names].reverse()) {
           const { target, request, tokens } = driven(server);
           progress.step(`${scenario.label} · ${server}: round ${round + 1} of ${settings.rounds}, ${settings.connections} connections, ${settings.durationSeconds} s`);
-          rounds.get(server)!.push(await measureLoad(target.url, request, tokens, settings, target.pid));
+          const backendPid = server === 'ours' ? ours.backendPid : undefined;
+          rounds.get(server)!.push(await measureLoad(target.url, request, tokens, settings, target.pid, backendPid));
         }
       }
       for (const server of names) {

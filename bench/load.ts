@@ -45,6 +45,8 @@ export interface LoadResult {
   errors: number;
   /** Server CPU time (user + system) per answer in µs; NaN when the server's pid is unknown. */
   cpuUsPerRequest: number;
+  /** The same for a process the server leans on (its Redis); NaN when it has none. */
+  backendCpuUsPerRequest: number;
 }
 
 /** `settings.warmupRequests` sent and thrown away; what is kept is how many met a rate limit. */
@@ -58,7 +60,7 @@ export async function warmUp(url: string, scenario: Scenario, tokens: readonly T
  * One measured run of `settings.durationSeconds`. `tokens`: one entry, or the pool every
  * connection cycles through (each from its first entry); autocannon builds each entry's request
  * bytes once, so a pool costs the load generator nothing per request. `pid`: the server's
- * process, to measure the CPU it spends per answer.
+ * process, to measure the CPU it spends per answer; `backendPid`: a process it leans on (Redis).
  */
 export async function measureLoad(
   url: string,
@@ -66,11 +68,13 @@ export async function measureLoad(
   tokens: readonly Tokens[],
   settings: LoadSettings,
   pid?: number,
+  backendPid?: number,
 ): Promise<LoadResult> {
-  const cpuBefore = pid === undefined ? Number.NaN : await processCpuMs(pid);
+  const cpu = (of: number | undefined) => (of === undefined ? Promise.resolve(Number.NaN) : processCpuMs(of));
+  const [before, backendBefore] = await Promise.all([cpu(pid), cpu(backendPid)]);
   const result = await run({ ...loadOptions(url, scenario, tokens, settings), duration: settings.durationSeconds });
-  const cpuMs = pid === undefined ? Number.NaN : (await processCpuMs(pid)) - cpuBefore;
-  return { ...result, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+  const [after, backendAfter] = await Promise.all([cpu(pid), cpu(backendPid)]);
+  return { ...result, cpuUsPerRequest: ((after - before) * 1000) / result.requests, backendCpuUsPerRequest: ((backendAfter - backendBefore) * 1000) / result.requests };
 }
 
 function loadOptions(url: string, scenario: Scenario, tokens: readonly Tokens[], settings: LoadSettings): autocannon.Options {
@@ -85,7 +89,7 @@ function loadOptions(url: string, scenario: Scenario, tokens: readonly Tokens[],
   };
 }
 
-async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUsPerRequest'>> {
+async function run(options: autocannon.Options): Promise<Omit<LoadResult, 'cpuUsPerRequest' | 'backendCpuUsPerRequest'>> {
   const times: number[] = [];
   let rateLimited = 0;
   const started = performance.now();

@@ -30,15 +30,18 @@ export interface MockProcessOptions {
   rateLimit: 'on' | 'off';
   /** Give up (and kill it) when it is not ready by then. */
   timeoutMs: number;
+  /** `--redis URL`: the state in that Redis (one process; docs/decisions/037). */
+  redis?: string;
 }
 
 export async function startMockProcess(children: ChildGroup, options: MockProcessOptions): Promise<MockProcess> {
   const port = await freePort();
   const data = options.fixtures ? ['--fixtures', options.fixtures] : ['--count', String(options.count ?? 1000)];
+  const state = options.redis === undefined ? [] : ['--redis', options.redis];
   const started = performance.now();
   // No request log: a line a request on the bench's pipe would measure the log, not the pipeline.
   // With Node's flags as `npm start` and `connect-mock` give them (mock/node-flags.ts).
-  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data], MOCK_NODE_FLAGS);
+  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data, ...state], MOCK_NODE_FLAGS);
   const url = `http://${HOST}:${port}`;
   try {
     await waitForHealth(url, child, options.timeoutMs);

@@ -18,8 +18,9 @@ export const DEFAULT_REPORT = 'docs/benchmarks.md';
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--out FILE]
 
-Starts our mock, Prism's mock and a bare node:http server on 127.0.0.1, drives each with
-autocannon, measures the mock at 1,000, 100,000 and 1,000,000 customers, and writes the tables to
+Starts our mock (in memory, and with --redis on a Redis of its own: Debian's redis-server),
+Prism's mock and a bare node:http server on 127.0.0.1, drives each with autocannon, measures the
+mock at 1,000, 100,000 and 1,000,000 customers (search by phone also with --redis), and writes the tables to
 ${DEFAULT_REPORT}. Progress goes to standard error, the tables to standard output.
 
   --quick      smoke run: 1,000 customers only, about 1 s per measurement; writes no file

@@ -39,6 +39,12 @@ export function renderReport(report: BenchReport): string {
     '',
     ratioTable(report.runs),
     '',
+    '### With `--redis` (one process), by CPU per answer',
+    '',
+    'What an answer costs our mock with its state in Redis, and what it costs Redis, against the bare server in the same rounds. Efficiency is the bare server\'s CPU per answer over ours: once for our process alone, once with Redis\' CPU added (the whole cost of the configuration on one machine).',
+    '',
+    redisTable(report.runs),
+    '',
     '### Scale',
     '',
     'Our mock started with `--fixtures` of each size. RSS per customer divides the whole process (Node, Express, ajv, the spec: about 150 MiB by itself) by the customers, so it is only meaningful at the large sizes.',
@@ -114,14 +120,38 @@ function eachRound(runs: readonly ServerRun[], scenario: ScenarioId): string {
   return ours.map((rate, i) => ratio(rate / bare[i]!)).join(', ');
 }
 
+function redisTable(runs: readonly ServerRun[]): string {
+  const rows = [
+    row(['route', 'requests/s', 'ours CPU per answer (µs)', 'Redis CPU per answer (µs)', 'bare CPU per answer (µs)', 'efficiency: ours', 'efficiency: ours + Redis']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const scenario of SCENARIOS.filter((candidate) => candidate.state === 'redis')) {
+    const ours = runs.find((run) => run.scenario === scenario.id && run.server === 'ours')?.result;
+    const bare = cpu(runs, scenario.id, 'bare');
+    if (!ours) continue;
+    rows.push(
+      row([
+        scenario.label,
+        whole(ours.requestsPerSecond),
+        whole(ours.cpuUsPerRequest),
+        whole(ours.backendCpuUsPerRequest),
+        whole(bare),
+        ratio(bare / ours.cpuUsPerRequest),
+        ratio(bare / (ours.cpuUsPerRequest + ours.backendCpuUsPerRequest)),
+      ]),
+    );
+  }
+  return rows.join('\n');
+}
+
 function cpu(runs: readonly ServerRun[], scenario: ScenarioId, server: ServerName): number {
   return runs.find((run) => run.scenario === scenario && run.server === server)?.result.cpuUsPerRequest ?? Number.NaN;
 }
 
 function scaleTable(sizes: readonly SizeRun[]): string {
   const rows = [
-    row(['customers', 'fixture file', 'generation', 'generated/s', 'start-up to /healthz 200', 'RSS after load', 'RSS per customer', 'peak RSS', 'search by phone p50 / p99 ms (CPU µs)', 'search by name and address p50 / p99 ms (CPU µs)']),
-    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['customers', 'fixture file', 'generation', 'generated/s', 'start-up to /healthz 200', 'RSS after load', 'RSS per customer', 'peak RSS', 'search by phone p50 / p99 ms (CPU µs)', 'search by name and address p50 / p99 ms (CPU µs)', 'search by phone, --redis, p50 / p99 ms (CPU µs; Redis µs)']),
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const size of sizes) {
     rows.push(
@@ -136,6 +166,7 @@ function scaleTable(sizes: readonly SizeRun[]): string {
         mib(size.peakRssBytes),
         latency(size.searchPhone),
         latency(size.searchNameAddress),
+        `${latency(size.searchPhoneRedis).slice(0, -1)}; ${whole(size.searchPhoneRedis.backendCpuUsPerRequest)})`,
       ]),
     );
   }

@@ -15,7 +15,10 @@ export type ScenarioId =
   | 'clientInfoLimited'
   | 'searchPhoneLimited'
   | 'updateLimited'
-  | 'clientInfoSession';
+  | 'clientInfoSession'
+  | 'clientInfoRedis'
+  | 'searchPhoneRedis'
+  | 'updateRedis';
 
 /** The servers besides ours, each a process of its own. */
 export type ExternalServer = 'prism' | 'bare';
@@ -56,6 +59,11 @@ export interface Scenario {
   session?: string;
   /** What `root` serves in its rounds: the scenario this one is compared with in the same process. */
   rootScenario?: ScenarioId;
+  /**
+   * `redis`: served by a third mock of ours, one process started with `--redis` (and
+   * `--rate-limit off`, as the rows it is compared with), whose Redis' CPU is measured too (issue 21).
+   */
+  state?: 'redis';
 }
 
 /** The session the bench creates, with the default data, on the mock without rate limits. */
@@ -139,6 +147,9 @@ export const SCENARIOS: readonly Scenario[] = [
     against: ['root'],
     rootScenario: 'clientInfo',
   },
+  { ...CLIENT_INFO, id: 'clientInfoRedis', label: 'client info by number, --redis', state: 'redis', against: ['bare'] },
+  { ...SEARCH_PHONE, id: 'searchPhoneRedis', label: 'search by phone, --redis', state: 'redis', against: ['bare'] },
+  { ...UPDATE, id: 'updateRedis', label: 'update (user mode), --redis', state: 'redis' },
 ];
 
 export function scenario(id: ScenarioId): Scenario {
