@@ -1,7 +1,7 @@
 /**
- * The servers of the comparison, each a process of its own (docs/decisions/017): our mock three
- * times, with `--rate-limit off`, with its rate limits on (the default configuration), and with
- * `--redis` (and limits off) on a Redis of the bench's own; Prism's mock, and the bare server
+ * The servers of the comparison, each a process of its own (docs/decisions/017): our mock four
+ * times, with `--rate-limit off`, with its rate limits on (the default configuration), the same
+ * with `--no-metrics`, and with `--redis` (and limits off) on a Redis of the bench's own; Prism's mock, and the bare server
  * answering the bytes our mock answered. With each of our mocks, the tokens that drive it: one pair
  * for the mocks without limits, a pool of client ids for the other.
  */
@@ -37,6 +37,8 @@ export interface BenchServers {
   session: OurMock;
   /** The mock with `--redis` (one process, limits off). */
   redis: OurMock;
+  /** The default configuration less `/metrics` (`--no-metrics`), with a pool of its own. */
+  unmetered: OurMock;
   others: Record<ExternalServer, Target>;
   /** The size of the pool of client ids. */
   clientIds: number;
@@ -50,11 +52,13 @@ export async function startBenchServers(context: BenchContext, count: number): P
     await Promise.all(started.map((server) => server.close()));
   };
   try {
-    progress.step(`starting our mock three times (${count} customers; rate limits off, on, and --redis), Redis, Prism and the bare server`);
+    progress.step(`starting our mock four times (${count} customers; rate limits off, on, on with --no-metrics, and --redis), Redis, Prism and the bare server`);
     const off: MockProcess = await startMockProcess(children, { count, rateLimit: 'off', timeoutMs: 60_000 });
     started.push(off);
     const on: MockProcess = await startMockProcess(children, { count, rateLimit: 'on', timeoutMs: 60_000 });
     started.push(on);
+    const unmetered: MockProcess = await startMockProcess(children, { count, rateLimit: 'on', timeoutMs: 60_000, flags: ['--no-metrics'] });
+    started.push(unmetered);
     const redis = await startBenchRedis();
     started.push(redis);
     const shared: MockProcess = await startMockProcess(children, { count, rateLimit: 'off', timeoutMs: 60_000, redis: redis.url });
@@ -70,12 +74,14 @@ export async function startBenchServers(context: BenchContext, count: number): P
     const prism: PrismServer = await startPrism({ mode: 'mock', timeoutMs: 60_000 });
     started.push(prism);
     const size = poolSize(settings, DEFAULT_CONFIG.rateLimits, SCENARIOS.filter((s) => s.rateLimits === 'on').length);
-    progress.step(`minting ${size} client ids for the mock with rate limits on`);
+    progress.step(`minting ${size} client ids for each mock with rate limits on`);
     const pool = await mintPool(on.url, size);
     await assertRateLimited(on.url, scenario('clientInfo').path, pool[0]!);
+    const unmeteredPool = await mintPool(unmetered.url, size);
     return {
       ours: { off: { url: off.url, pid: off.pid, tokens: [tokens] }, on: { url: on.url, pid: on.pid, tokens: pool } },
       session: { url: off.url, pid: off.pid, tokens: [sessionTokens] },
+      unmetered: { url: unmetered.url, pid: unmetered.pid, tokens: unmeteredPool },
       redis: { url: shared.url, pid: shared.pid, tokens: [await fetchTokens(shared.url)], backendPid: redis.pid },
       others: { prism: { url: prism.url, pid: await findChildPid('prism') }, bare: { url: bare.url, pid: bare.pid } },
       clientIds: size,

@@ -47,6 +47,8 @@ export async function compareServers(context: BenchContext): Promise<Comparison>
           ? { target: ours, request: scenario, tokens: ours.tokens }
           : server === 'root'
             ? { target: servers.ours.off, request: rootOf(scenario), tokens: servers.ours.off.tokens }
+            : server === 'unmetered'
+              ? { target: servers.unmetered, request: scenario, tokens: servers.unmetered.tokens }
             : { target: servers.others[server], request: scenario, tokens: ours.tokens };
       const warmups = new Map<ServerName, number>();
       for (const server of names) {

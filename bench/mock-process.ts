@@ -32,6 +32,8 @@ export interface MockProcessOptions {
   timeoutMs: number;
   /** `--redis URL`: the state in that Redis (one process; docs/decisions/037). */
   redis?: string;
+  /** More flags, e.g. `--no-metrics`. */
+  flags?: readonly string[];
 }
 
 export async function startMockProcess(children: ChildGroup, options: MockProcessOptions): Promise<MockProcess> {
@@ -41,7 +43,7 @@ export async function startMockProcess(children: ChildGroup, options: MockProces
   const started = performance.now();
   // No request log: a line a request on the bench's pipe would measure the log, not the pipeline.
   // With Node's flags as `npm start` and `connect-mock` give them (mock/node-flags.ts).
-  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data, ...state], MOCK_NODE_FLAGS);
+  const child = children.spawnTs('mock/cli.ts', ['--port', String(port), '--host', HOST, '--rate-limit', options.rateLimit, '--log', 'off', ...data, ...state, ...(options.flags ?? [])], MOCK_NODE_FLAGS);
   const url = `http://${HOST}:${port}`;
   try {
     await waitForHealth(url, child, options.timeoutMs);

@@ -23,7 +23,7 @@ export interface BenchReport {
   totalSeconds: number;
 }
 
-const SERVER_LABEL: Record<ServerName, string> = { ours: 'ours', prism: 'Prism', bare: 'bare node:http', root: 'ours at the root' };
+const SERVER_LABEL: Record<ServerName, string> = { ours: 'ours', prism: 'Prism', bare: 'bare node:http', root: 'ours at the root', unmetered: 'ours, --no-metrics' };
 
 export function renderReport(report: BenchReport): string {
   return [
@@ -94,7 +94,7 @@ function ratioTable(runs: readonly ServerRun[]): string {
     row(['route', 'ours / Prism', 'ours / bare', 'ours / bare, each round', 'ours / Prism by CPU per answer', 'ours / bare by CPU per answer']),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
   ];
-  for (const scenario of SCENARIOS.filter((candidate) => candidate.against.some((other) => other !== 'root'))) {
+  for (const scenario of SCENARIOS.filter((candidate) => candidate.against.some((other) => other === 'prism' || other === 'bare'))) {
     const ours = rate(runs, scenario.id, 'ours');
     const oursCpu = cpu(runs, scenario.id, 'ours');
     rows.push(

@@ -49,6 +49,9 @@ export function checkTargets(runs: readonly ServerRun[], sizes: readonly SizeRun
   const session = rate(runs, 'clientInfoSession', 'ours') / rate(runs, 'clientInfoSession', 'root');
   checks.push({ target: 'client info in a session ≥ 0.9× client info at the root (same process)', measured: times(session), met: known(session, session >= 0.9) });
   checks.push(...redisTargets(runs));
+  // Issue 24: counting for /metrics, in the default configuration, by CPU per answer in the same rounds.
+  const metered = cpu(runs, 'clientInfoLimited', 'ours') / cpu(runs, 'clientInfoLimited', 'unmetered');
+  checks.push({ target: 'client info, rate limits on: CPU per answer with /metrics ≤ 1.05× without (--no-metrics)', measured: times(metered), met: known(metered, metered <= 1.05) });
   const small = sizes.find((size) => size.count === 1000);
   const million = sizes.find((size) => size.count === MILLION);
   for (const field of ['searchPhone', 'searchNameAddress'] as const) {
@@ -84,6 +87,10 @@ function redisTargets(runs: readonly ServerRun[]): TargetCheck[] {
     const reported = Number.isFinite(efficiency) ? 'reported' : undefined;
     return { target, measured: times(efficiency), met: min === undefined ? reported : known(efficiency, efficiency >= min) };
   });
+}
+
+function cpu(runs: readonly ServerRun[], scenario: ScenarioId, server: ServerName): number {
+  return runs.find((run) => run.scenario === scenario && run.server === server)?.result.cpuUsPerRequest ?? Number.NaN;
 }
 
 function known(value: number, met: boolean): boolean | undefined {

@@ -51,6 +51,8 @@ export interface MockConfig {
   /** What a `faultRate` request gets, at random among these (`--fault-kind`); empty: a 500. */
   faultKinds: FaultKind[];
   admin: boolean;
+  /** `GET /metrics` and its counting (on with the admin API unless `--no-metrics`). */
+  metrics: boolean;
   /** When set, every `/__admin` route needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined;
   /** Access token lifetime in seconds (`expires_in`). */
@@ -105,6 +107,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   faultRate: 0,
   faultKinds: [],
   admin: true,
+  metrics: true,
   adminToken: undefined,
   tokenTtl: 3600,
   clients: [DEMO_CLIENT, DEMO_CLIENT_2, DEMO_SPA],
@@ -190,8 +193,14 @@ export const FLAGS: Record<string, FlagSpec> = {
   'no-admin': {
     env: 'MOCK_NO_ADMIN',
     value: '',
-    help: 'turn the /__admin API off (404)',
+    help: 'turn the /__admin API off (404), and /metrics with it',
     apply: (c, r, s) => (c.admin = !boolean(r, s)),
+  },
+  'no-metrics': {
+    env: 'MOCK_NO_METRICS',
+    value: '',
+    help: 'turn /metrics off (404): nothing is counted for it',
+    apply: (c, r, s) => (c.metrics = !boolean(r, s)),
   },
   'admin-token': {
     env: 'MOCK_ADMIN_TOKEN',

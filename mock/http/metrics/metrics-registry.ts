@@ -34,10 +34,10 @@ export interface MockMetrics {
 
 /**
  * The app's metrics: with the admin API, whose surface `/metrics` is part of (docs/decisions/043),
- * else none, and nothing is counted. `stateHealth` defaults to the in-process backends, always up.
+ * unless `--no-metrics`; else none, and nothing is counted. `stateHealth` defaults to the in-process backends, always up.
  */
-export function appMetrics(config: Pick<MockConfig, 'admin' | 'stateFile'>, root: MockContext, sessions: SessionRegistry, stateHealth?: () => StateHealth): MockMetrics | undefined {
-  if (!config.admin) return undefined;
+export function appMetrics(config: Pick<MockConfig, 'admin' | 'metrics' | 'stateFile'>, root: MockContext, sessions: SessionRegistry, stateHealth?: () => StateHealth): MockMetrics | undefined {
+  if (!config.admin || !config.metrics) return undefined;
   const backend = config.stateFile ? 'file' : 'memory';
   return createMetrics({
     root,

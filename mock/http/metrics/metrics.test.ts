@@ -94,17 +94,21 @@ it('is refused to a web page of another origin, as the admin API is', async () =
   expect(response.status).toBe(403);
 });
 
-it('needs the admin token given --admin-token, and is off with --no-admin', async () => {
+it('needs the admin token given --admin-token, and is off with --no-admin and with --no-metrics', async () => {
   const guarded = await startMock({ count: 0, adminToken: 's3cret' });
   const off = await startMock({ count: 0, admin: false });
+  const unmetered = await startMock({ count: 0, metrics: false });
   try {
     expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     expect(sample(await scrape(guarded.url, { authorization: 'Bearer s3cret' }), 'connect_mock_state_backend_up', { backend: 'memory' })).toBe(1);
     expect((await fetch(`${off.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${unmetered.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${unmetered.url}/__admin/customers`)).status).toBe(200);
   } finally {
     await guarded.close();
     await off.close();
+    await unmetered.close();
   }
 });
 
