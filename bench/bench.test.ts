@@ -43,6 +43,9 @@ it('runs the quick bench to the end and reports every row', () => {
   const customers = (1000 + scenarioCustomers().length).toLocaleString('en');
   expect(report).toMatch(new RegExp(`^\\| ${customers} \\| [\\d.]+ MiB \\|`, 'm'));
   expect(report).toMatch(/^- Machine: .+ \d+ cores, .+ GiB, .+ Node v\d+/m);
+  // One and two processes of one Redis (bench/replicas.ts): CPU per answer of each, and Redis'.
+  expect(report).toMatch(/^\| 1 \| [\d,]+ \| [\d,]+ \| [\d,]+ \|$/m);
+  expect(report).toMatch(/^\| 2 \| [\d,]+ \| [\d,]+, [\d,]+ \| [\d,]+ \|$/m);
   for (const { target } of checkTargets([], [])) expect(report).toContain(`| ${target} |`);
 }, 120_000);
 

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../mock/config.ts';
 import type { ServerName, ServerRun } from './compare-servers.ts';
 import type { LoadResult, LoadSettings } from './load.ts';
 import type { Machine } from './machine.ts';
+import type { ReplicaRun } from './replicas.ts';
 import type { SizeRun } from './scale.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
 import { checkTargets, rate, type TargetCheck } from './targets.ts';
@@ -19,6 +20,8 @@ export interface BenchReport {
   runs: readonly ServerRun[];
   /** Client ids that drove our mock with rate limits on (bench/pool-size.ts). */
   clientIds: number;
+  /** Client info on one, then two, processes of one Redis (bench/replicas.ts). */
+  replicas: readonly ReplicaRun[];
   sizes: readonly SizeRun[];
   totalSeconds: number;
 }
@@ -44,6 +47,10 @@ export function renderReport(report: BenchReport): string {
     'What an answer costs our mock with its state in Redis, and what it costs Redis, against the bare server in the same rounds. Efficiency is the bare server\'s CPU per answer over ours: once for our process alone, once with Redis\' CPU added (the whole cost of the configuration on one machine).',
     '',
     redisTable(report.runs),
+    '',
+    'Client info with `--redis` on one process, then on two processes of one Redis at once, the same connections split between them: each process\'s CPU per answer, and Redis\' over the answers of all.',
+    '',
+    replicaTable(report.replicas),
     '',
     '### Scale',
     '',
@@ -141,6 +148,12 @@ function redisTable(runs: readonly ServerRun[]): string {
       ]),
     );
   }
+  return rows.join('\n');
+}
+
+function replicaTable(replicas: readonly ReplicaRun[]): string {
+  const rows = [row(['processes', 'requests/s, all', 'CPU per answer of each process (µs)', 'Redis CPU per answer (µs)']), row(['---:', '---:', '---:', '---:'])];
+  for (const run of replicas) rows.push(row([String(run.processes), whole(run.requestsPerSecond), run.processCpuUs.map(whole).join(', '), whole(run.redisCpuUs)]));
   return rows.join('\n');
 }
 

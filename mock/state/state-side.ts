@@ -1,5 +1,5 @@
 /**
- * The state seam (docs/decisions/037, STYLE.md lesson 17): one interface, chosen once in
+ * The state seam (docs/decisions/037): one interface, chosen once in
  * `createApp` and handed down; nothing in mock/core/ or the handlers knows which side serves.
  * A side applies the ops of every context (`commitFor`), makes the contexts' rate limiter and
  * journal, and may add one stage to the edge (`refresh`): the Redis side's check that this
