@@ -1,4 +1,4 @@
-/** The README's curl lines work as pasted (against a mock on a free port). */
+/** The README's curl lines work as pasted (against a mock on a free port): the quick start, admin, browser apps, network faults and metrics. */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -46,4 +46,15 @@ it.skipIf(!hasCurl)('runs the browser-apps curl lines: preflight, PKCE login wit
   expect(output).toContain('"uniqueId":"abc123ee63461dd"');
   expect(output).toContain('"credential":{"credential":"ola.nordmann@hotmail.no","credentialType":"A"}');
   expect(output).toContain('"code_challenge_methods_supported":["S256","plain"]');
+});
+
+it.skipIf(!hasCurl)('runs the network-fault curl lines: curl exits 56 on a reset, 18 on a cut body', async () => {
+  const output = await run(`set -uo pipefail\n${shellBlock('### Network faults').replaceAll('http://127.0.0.1:4010', mock.url)}`);
+  expect(output.trim().split('\n')).toEqual(['exit 56', 'exit 18']);
+});
+
+it.skipIf(!hasCurl)('runs the metrics curl line', async () => {
+  const output = await run(`set -euo pipefail\n${shellBlock('### Metrics').replaceAll('http://127.0.0.1:4010', mock.url)}`);
+  expect(output).toContain('connect_mock_customers{session=""}');
+  expect(output).toMatch(/^connect_mock_requests_total\{operation="POST \/user\/oauth\/token"/m);
 });
