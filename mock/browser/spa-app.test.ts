@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SAMPLE_CUSTOMER_NUMBER, SAMPLE_EMAIL, SAMPLE_UNIQUE_ID } from '../../fixtures/index.ts';
 import type { MockConfig } from '../config.ts';
 import { type RunningMock, startMock } from '../server.ts';
-import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
+import { browserTestsRun, launchChromium } from '../testing/chromium.ts';
 import { SPA_PAGE } from './spa-page.ts';
 
 let browser: Browser;
@@ -19,7 +19,7 @@ let appUrl: string;
 const mocks: RunningMock[] = [];
 
 beforeAll(async () => {
-  if (!chromiumAvailable()) return;
+  if (!browserTestsRun) return;
   // The app's own origin: the same page at / and at /callback.
   app = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(SPA_PAGE));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
@@ -48,7 +48,7 @@ async function runApp(overrides: Partial<MockConfig>): Promise<Record<string, an
   }
 }
 
-it.skipIf(!chromiumAvailable())('logs in with demo-spa by PKCE and calls info, profile, client info and search with fetch', { timeout: 60_000 }, async () => {
+it.skipIf(!browserTestsRun)('logs in with demo-spa by PKCE and calls info, profile, client info and search with fetch', { timeout: 60_000 }, async () => {
   const result = await runApp({});
   expect(result.error).toBeUndefined();
   expect(result.tokenType).toBe('Bearer');
@@ -64,7 +64,7 @@ it.skipIf(!chromiumAvailable())('logs in with demo-spa by PKCE and calls info, p
   expect(Number(result.search.rateLimitReset)).toBeGreaterThan(Date.now() / 1000 - 1);
 });
 
-it.skipIf(!chromiumAvailable())('fails the same page\'s fetch with --cors off', { timeout: 60_000 }, async () => {
+it.skipIf(!browserTestsRun)('fails the same page\'s fetch with --cors off', { timeout: 60_000 }, async () => {
   const result = await runApp({ cors: 'off' });
   expect(result.error).toMatch(/TypeError: Failed to fetch/);
 });

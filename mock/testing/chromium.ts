@@ -30,6 +30,12 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
+/**
+ * Whether the browser tests run: CI always runs them (`.ci/run` and `npm test`'s pretest install
+ * Chromium, so a missing one fails there); a machine without Chromium skips them.
+ */
+export const browserTestsRun = chromiumAvailable() || Boolean(process.env.CI);
+
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sampleCustomer } from '../../../fixtures/index.ts';
-import { chromiumAvailable, launchChromium } from '../../testing/chromium.ts';
+import { browserTestsRun, launchChromium } from '../../testing/chromium.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 import { clientToken, getJson, postJson } from '../../testing/test-support.ts';
 
-const runs = chromiumAvailable() || Boolean(process.env.CI);
+const runs = browserTestsRun;
 const WAIT = 5_000;
 let mock: RunningMock;
 let browser: Browser;

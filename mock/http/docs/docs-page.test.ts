@@ -7,11 +7,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { listOperations, loadSpec, type OperationObject } from '../../../spec/index.ts';
-import { chromiumAvailable, launchChromium } from '../../testing/chromium.ts';
+import { browserTestsRun, launchChromium } from '../../testing/chromium.ts';
 import { type RunningMock, startMock } from '../../server.ts';
 
-// CI always runs it (.ci/run installs Chromium); a machine without Chromium skips it.
-const runs = chromiumAvailable() || Boolean(process.env.CI);
+const runs = browserTestsRun;
 let mock: RunningMock;
 let browser: Browser;
 beforeAll(async () => {

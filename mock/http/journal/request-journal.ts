@@ -54,10 +54,6 @@ export class RequestJournal implements Journal {
     if (this.#size < this.capacity) this.#size++;
   }
 
-  get size(): number {
-    return this.#size;
-  }
-
   held(): number {
     return this.#size;
   }
